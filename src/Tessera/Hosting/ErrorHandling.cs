@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Tessera.Common;
+using Tessera.Surfaces;
+
+namespace Tessera.Hosting;
+
+/// <summary>
+/// Everything that fails outside a handler answers in the surface's documented shape: crashes (500
+/// <c>internal_error</c>, logged, never a stack trace), malformed JSON (400 <c>invalid_json</c>), bodies over the
+/// limit (413), unknown routes (404) and wrong methods (405).
+/// </summary>
+public static partial class ErrorHandling
+{
+    public static IServiceCollection AddErrorHandling(this IServiceCollection services)
+    {
+        // Binding failures throw instead of answering an empty 400, so one handler can write them in the surface's shape.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        return services;
+    }
+
+    public static WebApplication UseErrorHandling(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleExceptionAsync, SuppressDiagnosticsCallback = _ => true });
+        app.UseStatusCodePages(new StatusCodePagesOptions
+        {
+            HandleAsync = context => ErrorResponses.WriteAsync(context.HttpContext, ErrorResponses.ForStatus(context.HttpContext.Response.StatusCode)),
+        });
+        app.Use(EnforceBodyLimit);
+        return app;
+    }
+
+    private static Task EnforceBodyLimit(HttpContext context, RequestDelegate next)
+    {
+        var limit = context.RequestServices.GetRequiredService<IOptions<HttpOptions>>().Value.MaxRequestBodyBytes;
+        if (context.Request.ContentLength > limit)
+        {
+            return ErrorResponses.WriteAsync(context, ErrorResponses.ForStatus(413));
+        }
+
+        var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (feature is { IsReadOnly: false })
+        {
+            feature.MaxRequestBodySize = limit;
+        }
+
+        return next(context);
+    }
+
+    private static Task HandleExceptionAsync(HttpContext context)
+    {
+        var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var error = Classify(exception);
+        if (error.Status >= 500)
+        {
+            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Tessera.Errors");
+            LogUnhandled(logger, context.Request.Method, context.Request.Path, exception);
+        }
+
+        return ErrorResponses.WriteAsync(context, error);
+    }
+
+    internal static Error Classify(Exception? exception) => exception switch
+    {
+        BadHttpRequestException { StatusCode: 413 } => ErrorResponses.ForStatus(413),
+        BadHttpRequestException bad when HasJsonCause(bad) || bad.Message.Contains("JSON", StringComparison.OrdinalIgnoreCase) =>
+            new Error("invalid_json", "The request body is not valid JSON for this endpoint.", 400),
+        BadHttpRequestException { StatusCode: 415 } => ErrorResponses.ForStatus(415),
+        BadHttpRequestException bad when bad.StatusCode is >= 400 and < 500 =>
+            new Error("validation_error", "The request is malformed: a required value is missing or of the wrong type.", bad.StatusCode),
+        OperationCanceledException => new Error("request_cancelled", "The request was cancelled.", 499),
+        _ => ErrorResponses.ForStatus(500),
+    };
+
+    private static bool HasJsonCause(Exception exception)
+    {
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is JsonException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, string method, string path, Exception? exception);
+}

@@ -1,0 +1,13 @@
+namespace Tessera.Hosting;
+
+/// <summary><c>Tessera:Http</c>: request limits, CORS and proxies.</summary>
+public sealed class HttpOptions
+{
+    public const string Section = "Tessera:Http";
+
+    /// <summary>Bodies above this get 413 in the surface's shape. Uploads (5 MB images) fit comfortably.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>Origins allowed by CORS; <c>*</c> (the default) allows any, since keys are never cookies.</summary>
+    public string[] CorsOrigins { get; set; } = ["*"];
+}

@@ -1,0 +1,28 @@
+using OpenTelemetry.Metrics;
+
+namespace Tessera.Hosting;
+
+/// <summary>
+/// Prometheus text at <c>/metrics</c> through OpenTelemetry: request counts and latencies per route come from the
+/// ASP.NET Core instrumentation (<c>http_server_request_duration_seconds</c> by <c>http_route</c>); modules add their
+/// own instruments on meters named <c>Tessera.*</c>.
+/// </summary>
+public static class Telemetry
+{
+    public const string MeterPrefix = "Tessera.";
+
+    public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddAspNetCoreInstrumentation()
+            .AddMeter(MeterPrefix + "*")
+            .AddPrometheusExporter());
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapTelemetry(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPrometheusScrapingEndpoint("/metrics");
+        return endpoints;
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.HttpOverrides;
+using Tessera.Accounts;
+using Tessera.Admin;
+using Tessera.Ledger;
+using Tessera.RateLimits;
+using Tessera.Storage;
+using Tessera.Surfaces;
+
+namespace Tessera.Hosting;
+
+/// <summary>Builds the Tessera server: configuration from the command line, each module's front door, the pipeline.</summary>
+public static class TesseraApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (CommandLine.ConfigFile(args) is { } configFile)
+        {
+            builder.Configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: false);
+        }
+
+        // Environment (Tessera__...) and the command line win over the config file.
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddCommandLine(args, CommandLine.SwitchMappings.ToDictionary());
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(CommandLine.DefaultUrls);
+        }
+
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.Section);
+        builder.Services.AddSingleton<SurfaceRegistry>();
+        builder.Services.AddErrorHandling();
+        builder.Services.AddCors(options => options.AddDefaultPolicy(policy =>
+        {
+            var origins = builder.Configuration.GetSection(HttpOptions.Section + ":CorsOrigins").Get<string[]>() ?? ["*"];
+            (origins.Contains("*") ? policy.AllowAnyOrigin() : policy.WithOrigins(origins))
+                .AllowAnyHeader().AllowAnyMethod()
+                .WithExposedHeaders("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "RateLimit", "RateLimit-Policy", "Retry-After");
+        }));
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            foreach (var proxy in builder.Configuration.GetSection("Tessera:KnownProxies").Get<string[]>() ?? [])
+            {
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
+
+        builder.AddStorage();
+        builder.AddTelemetry();
+        builder.AddApiDocs();
+        builder.AddAccounts();
+        builder.AddLedger();
+        builder.AddRateLimits();
+        builder.AddAdmin();
+
+        var app = builder.Build();
+        app.UseForwardedHeaders();
+        app.UseErrorHandling();
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseRateLimits();
+        app.UseAuthorization();
+
+        app.MapHealth();
+        app.MapTelemetry();
+        app.MapApiDocs();
+        app.MapAdmin();
+        foreach (var contributor in app.Services.GetServices<IEndpointContributor>())
+        {
+            contributor.Map(app);
+        }
+
+        return app;
+    }
+}

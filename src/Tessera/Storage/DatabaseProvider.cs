@@ -1,0 +1,7 @@
+namespace Tessera.Storage;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

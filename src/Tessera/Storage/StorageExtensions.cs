@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Tessera.Storage;
+
+public static class StorageExtensions
+{
+    /// <summary>Registers the database (SQLite by default, PostgreSQL by connection string) and applies migrations at start.</summary>
+    public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        builder.Services.AddSingleton(services =>
+        {
+            var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var (provider, connectionString) = ConnectionStrings.Resolve(options);
+            return new TesseraDatabase(provider, connectionString);
+        });
+        builder.Services.AddDbContextPool<TesseraDbContext>((services, options) =>
+        {
+            var database = services.GetRequiredService<TesseraDatabase>();
+            if (database.IsSqlite)
+            {
+                options.UseSqlite(database.ConnectionString);
+                options.AddInterceptors(SqlitePragmaInterceptor.Instance);
+            }
+            else
+            {
+                options.UseNpgsql(database.PostgresDataSource!);
+            }
+        });
+        builder.Services.AddSingleton<MigrationRunner>();
+        builder.Services.AddHostedService<StartupMigrations>();
+        return builder;
+    }
+}

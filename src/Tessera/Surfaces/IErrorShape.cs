@@ -1,0 +1,12 @@
+using System.Text.Json;
+using Tessera.Common;
+
+namespace Tessera.Surfaces;
+
+/// <summary>How one API writes an error body: each seed doc documents its own shape.</summary>
+public interface IErrorShape
+{
+    string ContentType => "application/json; charset=utf-8";
+
+    void Write(Utf8JsonWriter writer, Error error);
+}
