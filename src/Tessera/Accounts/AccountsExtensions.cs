@@ -1,11 +1,34 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Tessera.Storage;
+
 namespace Tessera.Accounts;
 
+/// <summary>The Accounts module's front door: accounts, keys, sub-keys, agents and the one authentication handler.</summary>
 public static class AccountsExtensions
 {
     public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddAuthentication();
-        builder.Services.AddAuthorization();
+        builder.Services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section)
+            .Validate(options => options.MaxKeysPerAccount > 0 && options.ChangeFeedInterval > TimeSpan.Zero, "Accounts options are out of range")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<KeyCache>();
+        builder.Services.AddSingleton<AuthChanges>();
+        builder.Services.AddSingleton(services => new AuthChangesAccessor(services.GetRequiredService<AuthChanges>()));
+        builder.Services.AddSingleton<ApiKeyResolver>();
+        builder.Services.AddSingleton<OperatorKey>();
+        builder.Services.AddSingleton<IStartupTask>(services => services.GetRequiredService<OperatorKey>());
+        builder.Services.AddScoped<AccountService>();
+        builder.Services.AddScoped<ApiKeyService>();
+        builder.Services.AddScoped<AgentService>();
+        builder.Services.AddHostedService<AuthChangeFeed>();
+
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorization(KeyPolicies.Add);
+        builder.Services.AddSingleton<IAuthorizationHandler, KeyRequirementHandler>();
+        builder.Services.AddSingleton<IAuthorizationHandler, OperatorRequirementHandler>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, KeyAuthorizationResultHandler>();
         return builder;
     }
 }

@@ -12,6 +12,9 @@ public static class TesseraClaims
     /// <summary>One claim per granted scope; <c>*</c> means every scope.</summary>
     public const string Scope = "tessera:scope";
 
+    /// <summary>The account's status (<c>active</c>, <c>suspended</c>) when the key was checked.</summary>
+    public const string AccountStatus = "tessera:account-status";
+
     /// <summary>Present (value <c>true</c>) on the operator's requests.</summary>
     public const string Operator = "tessera:operator";
 

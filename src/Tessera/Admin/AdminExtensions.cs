@@ -1,16 +1,26 @@
+using Tessera.Accounts;
 using Tessera.Surfaces;
 
 namespace Tessera.Admin;
 
-/// <summary>The operator's API under <c>/admin/v1</c>: every module maps its admin routes onto this one group.</summary>
+/// <summary>The operator's API under <c>/admin/v1</c>, behind the operator key: every module maps its admin routes onto this group.</summary>
 public static class AdminExtensions
 {
     public static IHostApplicationBuilder AddAdmin(this IHostApplicationBuilder builder) => builder;
 
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder endpoints)
     {
-        var admin = endpoints.MapGroup("/admin/v1").WithGroupName(SurfaceRegistry.Admin);
-        _ = admin;
+        var admin = endpoints.MapGroup("/admin/v1").WithGroupName(SurfaceRegistry.Admin).RequireOperator();
+        admin.MapAccountsAdmin();
+        admin.MapCanvasAdminPlaceholder();
         return endpoints;
+    }
+
+    /// <summary>Claims belong to the Canvas module, which a later issue adds; until then the route says so.</summary>
+    private static RouteGroupBuilder MapCanvasAdminPlaceholder(this RouteGroupBuilder admin)
+    {
+        admin.MapPost("/canvases/{canvas}/claims", (string canvas) =>
+            new ErrorResult(new Common.Error("not_implemented", $"Canvas claims are not available yet (canvas '{canvas}').", 501)));
+        return admin;
     }
 }

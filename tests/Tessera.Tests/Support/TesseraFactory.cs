@@ -24,11 +24,13 @@ public class TesseraFactory : WebApplicationFactory<Program>
     {
         Database = database;
         _ownsDatabase = ownsDatabase;
+        _services.Add(services => services.AddSingleton<Tessera.Hosting.IEndpointContributor, ProbeEndpoints>());
     }
 
     public TestDatabase Database { get; }
 
-    public string AdminKey { get; } = "tak_test_" + Guid.NewGuid().ToString("N");
+    /// <summary>The operator key the server is given; null lets the server generate its own.</summary>
+    public string? AdminKey { get; init; } = "tak_test_" + Guid.NewGuid().ToString("N");
 
     public TesseraFactory With(string key, string? value)
     {
@@ -55,7 +57,7 @@ public class TesseraFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Tessera:Data", Database.DataDirectory);
         builder.UseSetting("Tessera:Database", Database.ConnectionString ?? "");
-        builder.UseSetting("Tessera:AdminKey", AdminKey);
+        builder.UseSetting("Tessera:AdminKey", AdminKey ?? "");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

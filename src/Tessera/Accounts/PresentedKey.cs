@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Tessera.Surfaces;
+
+namespace Tessera.Accounts;
+
+/// <summary>
+/// Finds the key a request presents: <c>Authorization: Bearer</c>, then <c>X-API-Key</c>, then (only on surfaces whose
+/// doc allows it) a top-level <c>api_key</c> field of a JSON body, which is buffered so the handler can read it again.
+/// </summary>
+internal static class PresentedKey
+{
+    private const int MaxBodyScan = 1024 * 1024;
+
+    public static async ValueTask<string?> FindAsync(HttpContext context, Surface? surface)
+    {
+        var authorization = context.Request.Headers.Authorization;
+        if (authorization.Count > 0 && authorization[0] is { } header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return header[7..].Trim();
+        }
+
+        if (context.Request.Headers.TryGetValue("X-API-Key", out var apiKey) && apiKey.Count > 0 && !string.IsNullOrWhiteSpace(apiKey[0]))
+        {
+            return apiKey[0]!.Trim();
+        }
+
+        if (surface is { AcceptsBodyApiKey: true } && context.Request.HasJsonContentType() && context.Request.ContentLength is > 0 and <= MaxBodyScan)
+        {
+            return await FromBodyAsync(context);
+        }
+
+        return null;
+    }
+
+    private static async ValueTask<string?> FromBodyAsync(HttpContext context)
+    {
+        context.Request.EnableBuffering();
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+            return document.RootElement.ValueKind == JsonValueKind.Object &&
+                   document.RootElement.TryGetProperty("api_key", out var value) &&
+                   value.ValueKind == JsonValueKind.String
+                ? value.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null; // the endpoint's own binding reports the malformed body as invalid_json
+        }
+        finally
+        {
+            context.Request.Body.Position = 0;
+        }
+    }
+}

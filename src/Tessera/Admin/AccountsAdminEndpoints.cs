@@ -1,0 +1,127 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tessera.Accounts;
+using Tessera.Common;
+using Tessera.Surfaces;
+
+namespace Tessera.Admin;
+
+/// <summary>The operator's account and key routes (ARCHITECTURE.md contracts, DECISIONS.md "Operator API").</summary>
+public static class AccountsAdminEndpoints
+{
+    public static RouteGroupBuilder MapAccountsAdmin(this RouteGroupBuilder admin)
+    {
+        admin.MapPost("/accounts", CreateAccount);
+        admin.MapGet("/accounts", ListAccounts);
+        admin.MapGet("/accounts/{id}", GetAccount);
+        admin.MapPost("/accounts/{id}/suspend", (string id, AccountService accounts, CancellationToken ct) => SetAccountStatus(id, AccountStatus.Suspended, accounts, ct));
+        admin.MapPost("/accounts/{id}/resume", (string id, AccountService accounts, CancellationToken ct) => SetAccountStatus(id, AccountStatus.Active, accounts, ct));
+
+        admin.MapPost("/accounts/{id}/keys", CreateKey);
+        admin.MapGet("/accounts/{id}/keys", ListKeys);
+        admin.MapPatch("/keys/{keyId}", RenameKey);
+        admin.MapDelete("/keys/{keyId}", DeleteKey);
+        admin.MapPost("/keys/{keyId}/deactivate", (string keyId, ApiKeyService keys, CancellationToken ct) => SetKeyStatus(keyId, KeyStatus.Deactivated, keys, ct));
+        admin.MapPost("/keys/{keyId}/reactivate", (string keyId, ApiKeyService keys, CancellationToken ct) => SetKeyStatus(keyId, KeyStatus.Active, keys, ct));
+        admin.MapPost("/keys/{keyId}/revoke", (string keyId, ApiKeyService keys, CancellationToken ct) => SetKeyStatus(keyId, KeyStatus.Revoked, keys, ct));
+        admin.MapPost("/keys/{keyId}/sub-keys", CreateSubKey);
+        admin.MapGet("/keys/{keyId}/sub-keys", ListSubKeys);
+        return admin;
+    }
+
+    private static async Task<Results<Created<AccountResponse>, ErrorResult>> CreateAccount(CreateAccountRequest request, AccountService accounts, CancellationToken ct)
+    {
+        var result = await accounts.CreateAsync(request.Name, cancellationToken: ct);
+        return result.IsSuccess
+            ? TypedResults.Created($"/admin/v1/accounts/{result.Value.Id}", AccountResponse.From(result.Value))
+            : new ErrorResult(result.Error);
+    }
+
+    private static async Task<Ok<AccountListResponse>> ListAccounts(AccountService accounts, CancellationToken ct, int limit = 100, string? after = null)
+    {
+        var page = await accounts.ListAsync(limit, after, ct);
+        var next = page.Count == Math.Clamp(limit, 1, 500) ? page[^1].Id : null;
+        return TypedResults.Ok(new AccountListResponse([.. page.Select(AccountResponse.From)], next));
+    }
+
+    private static async Task<Results<Ok<AccountResponse>, ErrorResult>> GetAccount(string id, AccountService accounts, CancellationToken ct) =>
+        await accounts.FindAsync(id, ct) is { } account
+            ? TypedResults.Ok(AccountResponse.From(account))
+            : new ErrorResult(Error.NotFound($"No account '{id}'."));
+
+    private static async Task<Results<Ok<AccountResponse>, ErrorResult>> SetAccountStatus(string id, string status, AccountService accounts, CancellationToken ct)
+    {
+        var result = await accounts.SetStatusAsync(id, status, ct);
+        return result.IsSuccess ? TypedResults.Ok(AccountResponse.From(result.Value)) : new ErrorResult(result.Error);
+    }
+
+    private static async Task<Results<Created<CreatedKeyResponse>, ErrorResult>> CreateKey(string id, CreateKeyRequest? request, ApiKeyService keys, CancellationToken ct)
+    {
+        IReadOnlySet<string>? scopes = null;
+        if (request?.Scopes is { } requested)
+        {
+            scopes = Scopes.Parse(requested, out var unknown);
+            if (scopes is null)
+            {
+                return new ErrorResult(Error.Validation($"Unknown scope '{unknown}'. Known: {string.Join(", ", Scopes.Known.Order(StringComparer.Ordinal))}."));
+            }
+        }
+
+        var result = await keys.CreateAsync(id, request?.Name, scopes, cancellationToken: ct);
+        return result.IsSuccess
+            ? TypedResults.Created($"/admin/v1/keys/{result.Value.Key.Id}", CreatedKeyResponse.From(result.Value))
+            : new ErrorResult(result.Error);
+    }
+
+    private static async Task<Results<Ok<KeyListResponse>, ErrorResult>> ListKeys(string id, AccountService accounts, ApiKeyService keys, CancellationToken ct)
+    {
+        if (await accounts.FindAsync(id, ct) is null)
+        {
+            return new ErrorResult(Error.NotFound($"No account '{id}'."));
+        }
+
+        var list = await keys.ListAsync(id, ct);
+        return TypedResults.Ok(new KeyListResponse([.. list.Select(KeyResponse.From)]));
+    }
+
+    private static async Task<Results<Ok<KeyResponse>, ErrorResult>> RenameKey(string keyId, RenameKeyRequest request, ApiKeyService keys, CancellationToken ct)
+    {
+        var result = await keys.RenameAsync(keyId, request.Name, ct);
+        return result.IsSuccess ? TypedResults.Ok(KeyResponse.From(result.Value)) : new ErrorResult(result.Error);
+    }
+
+    private static async Task<Results<NoContent, ErrorResult>> DeleteKey(string keyId, ApiKeyService keys, CancellationToken ct)
+    {
+        var result = await keys.DeleteAsync(keyId, ct);
+        return result.IsSuccess ? TypedResults.NoContent() : new ErrorResult(result.Error);
+    }
+
+    private static async Task<Results<Ok<KeyResponse>, ErrorResult>> SetKeyStatus(string keyId, string status, ApiKeyService keys, CancellationToken ct)
+    {
+        var result = await keys.SetStatusAsync(keyId, status, ct);
+        return result.IsSuccess ? TypedResults.Ok(KeyResponse.From(result.Value)) : new ErrorResult(result.Error);
+    }
+
+    private static async Task<Results<Created<CreatedKeyResponse>, ErrorResult>> CreateSubKey(string keyId, CreateSubKeyRequest? request, ApiKeyService keys, CancellationToken ct)
+    {
+        IReadOnlySet<string>? scopes = null;
+        if (request?.Scopes is { } requested)
+        {
+            scopes = Scopes.Parse(requested, out var unknown);
+            if (scopes is null)
+            {
+                return new ErrorResult(Error.Validation($"Unknown scope '{unknown}'."));
+            }
+        }
+
+        var result = await keys.CreateSubKeyAsync(keyId, request?.Label, request?.CreditLimit, scopes, request?.ExpiresDays, ct);
+        return result.IsSuccess
+            ? TypedResults.Created($"/admin/v1/keys/{result.Value.Key.Id}", CreatedKeyResponse.From(result.Value))
+            : new ErrorResult(result.Error);
+    }
+
+    private static async Task<Ok<KeyListResponse>> ListSubKeys(string keyId, ApiKeyService keys, CancellationToken ct)
+    {
+        var list = await keys.ListSubKeysAsync(keyId, ct);
+        return TypedResults.Ok(new KeyListResponse([.. list.Select(KeyResponse.From)]));
+    }
+}
