@@ -22,7 +22,10 @@ internal static class LedgerCommands
         var command = new Command("grant", "Grant an account an amount of a currency.") { account, currency, amount, pool, reason, idempotencyKey };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(pool) is not null && result.GetValue(currency) != Currencies.Credits)
+            // Tokens, not values: a value that failed its own check would throw here.
+            var poolGiven = result.GetResult(pool) is { Implicit: false };
+            var currencyToken = result.GetResult(currency)?.Tokens.FirstOrDefault()?.Value;
+            if (poolGiven && currencyToken is not null && currencyToken != Currencies.Credits)
             {
                 result.AddError("--pool applies only to credits.");
             }

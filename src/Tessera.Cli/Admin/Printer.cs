@@ -30,7 +30,7 @@ internal sealed class Printer(TextWriter output, TextWriter error, bool json)
     /// <summary><c>key: value</c> lines with the values lined up; null values are left out.</summary>
     public static void Fields(TextWriter writer, params (string Name, string? Value)[] fields)
     {
-        var width = fields.Max(f => f.Name.Length) + 2;
+        var width = fields.Max(f => f.Name.Length) + 3; // the colon and two spaces
         foreach (var (name, value) in fields)
         {
             if (value is not null)
