@@ -27,6 +27,9 @@ public static class RateLimitExtensions
     {
         var options = app.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value;
         var policies = app.Services.GetRequiredService<RateLimitPolicies>();
+
+        // Resolved now so a malformed Redis configuration string stops start-up instead of failing the first limited request.
+        _ = app.Services.GetRequiredService<IRateLimitStore>();
         Log.Configured(app.Logger, options.Store, string.Join(", ", policies.All.Select(policy => $"{policy.Name} [{policy.PolicyField}]")));
         app.UseMiddleware<RateLimitMiddleware>();
         return app;
