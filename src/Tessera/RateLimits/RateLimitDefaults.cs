@@ -1,0 +1,42 @@
+namespace Tessera.RateLimits;
+
+/// <summary>The limits the surfaces' seed docs publish, so a fresh server enforces them with no configuration.</summary>
+public static class RateLimitDefaults
+{
+    /// <summary>PixelDojo: "Standard 60 requests per minute, shared across all API endpoints".</summary>
+    public const string Dojo = "dojo";
+
+    /// <summary>Pixels Ocean: "Standard tier: 20 requests / day; Burst: 60 requests / minute".</summary>
+    public const string Ocean = "ocean";
+
+    /// <summary>Billion Satoshi: 5 placement requests per hour per IP.</summary>
+    public const string BsapPlacements = "bsap-placements";
+
+    public static IReadOnlyDictionary<string, RateLimitRuleOptions[]> Policies { get; } = new Dictionary<string, RateLimitRuleOptions[]>
+    {
+        [Dojo] = [Rule("minute", RateLimitKind.FixedWindow, 60, TimeSpan.FromMinutes(1), RateLimitPartition.Key)],
+        [Ocean] =
+        [
+            Rule("day", RateLimitKind.FixedWindow, 20, TimeSpan.FromDays(1), RateLimitPartition.Key),
+            Rule("burst", RateLimitKind.TokenBucket, 60, TimeSpan.FromMinutes(1), RateLimitPartition.Key),
+        ],
+        [BsapPlacements] = [Rule("hour", RateLimitKind.FixedWindow, 5, TimeSpan.FromHours(1), RateLimitPartition.Ip)],
+    };
+
+    /// <summary>Adds each built-in policy that configuration did not name (a configured policy replaces the default whole).</summary>
+    internal static void AddMissing(RateLimitOptions options)
+    {
+        foreach (var (name, rules) in Policies)
+        {
+            if (!options.Policies.ContainsKey(name))
+            {
+                options.Policies[name] = [.. rules.Select(Copy)];
+            }
+        }
+    }
+
+    private static RateLimitRuleOptions Rule(string name, RateLimitKind kind, int limit, TimeSpan window, RateLimitPartition partition) =>
+        new() { Name = name, Kind = kind, Limit = limit, Window = window, Partition = partition };
+
+    private static RateLimitRuleOptions Copy(RateLimitRuleOptions rule) => Rule(rule.Name!, rule.Kind, rule.Limit, rule.Window, rule.Partition);
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Tessera.Hosting;
+using Tessera.RateLimits;
+
+namespace Tessera.Tests.RateLimits;
+
+/// <summary>Probe routes under the surfaces' path bases, limited by the built-in policies or by a test's own policy <c>test</c>.</summary>
+internal sealed class RateLimitProbe : IEndpointContributor
+{
+    public const string TestPolicy = "test";
+
+    public void Map(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/dojo/probe", () => TypedResults.Ok("ok")).RequireRateLimit(RateLimitDefaults.Dojo);
+        endpoints.MapGet("/ocean/probe", () => TypedResults.Ok("ok")).RequireRateLimit(RateLimitDefaults.Ocean);
+        endpoints.MapGet("/bsap/probe", () => TypedResults.Ok("ok")).RequireRateLimit(RateLimitDefaults.BsapPlacements);
+        endpoints.MapGet("/dojo/probe/test", () => TypedResults.Ok("ok")).RequireRateLimit(TestPolicy);
+        endpoints.MapGet("/dojo/probe/open", () => TypedResults.Ok("ok"));
+        endpoints.MapGet("/dojo/probe/fail", string () => throw new InvalidOperationException("probe failure")).RequireRateLimit(RateLimitDefaults.Dojo);
+
+        // A group convention limits every route in it; the endpoint's own policy would win over it.
+        var group = endpoints.MapGroup("/ocean/group").RequireRateLimit(TestPolicy);
+        group.MapGet("/a", () => TypedResults.Ok("a"));
+        group.MapGet("/b", () => TypedResults.Ok("b"));
+    }
+}
