@@ -22,22 +22,29 @@ internal sealed partial class AuthChangeFeed(
         // Real time, not the injected clock: the poll cadence is what bounds revocation on other nodes.
         using var timer = new PeriodicTimer(options.Value.ChangeFeedInterval);
         var polls = 0;
-        do
+        try
         {
-            try
+            do
             {
-                await PollAsync(stoppingToken);
-                if (++polls % 2400 == 0)
+                try
                 {
-                    await TrimAsync(stoppingToken);
+                    await PollAsync(stoppingToken);
+                    if (++polls % 2400 == 0)
+                    {
+                        await TrimAsync(stoppingToken);
+                    }
+                }
+                catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+                {
+                    LogPollFailed(logger, exception);
                 }
             }
-            catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
-            {
-                LogPollFailed(logger, exception);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
     }
 
     internal async Task PollAsync(CancellationToken cancellationToken)
