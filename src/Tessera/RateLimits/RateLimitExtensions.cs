@@ -30,7 +30,7 @@ public static class RateLimitExtensions
 
         // Resolved now so a malformed Redis configuration string stops start-up instead of failing the first limited request.
         _ = app.Services.GetRequiredService<IRateLimitStore>();
-        Log.Configured(app.Logger, options.Store, string.Join(", ", policies.All.Select(policy => $"{policy.Name} [{policy.PolicyField}]")));
+        Log.Configured(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Tessera.RateLimits"), options.Store, string.Join(", ", policies.All.Select(policy => $"{policy.Name} [{policy.PolicyField}]")));
         app.UseMiddleware<RateLimitMiddleware>();
         return app;
     }
