@@ -31,9 +31,40 @@ public sealed class ServeProcessTests
         Assert.Equal(0, second.ExitCode);
     }
 
-    private static async Task<(string Output, int ExitCode)> ServeAsync(TestDatabase database, Func<HttpClient, Task>? check = null)
+    [Fact]
+    public async Task Serve_reads_its_options_from_a_config_file()
+    {
+        await using var database = TestDatabase.Create();
+        var port = FreePort();
+        var config = Path.Combine(database.DataDirectory, "tessera.json");
+        var connection = database.ConnectionString is { } cs ? $", \"Database\": \"{cs}\"" : "";
+        await File.WriteAllTextAsync(config, $$"""
+            { "urls": "http://127.0.0.1:{{port}}", "Tessera": { "Data": "{{database.DataDirectory}}", "AdminKey": "from-config"{{connection}} } }
+            """, Ct);
+
+        var run = await ServeAsync(port, ["--config", config], async client =>
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", "from-config");
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/v1/accounts", Ct)).StatusCode);
+        });
+        Assert.Equal(0, run.ExitCode);
+        Assert.True(File.Exists(Path.Combine(database.DataDirectory, "tessera.db")) || database.IsPostgres);
+    }
+
+    private static Task<(string Output, int ExitCode)> ServeAsync(TestDatabase database, Func<HttpClient, Task>? check = null)
     {
         var port = FreePort();
+        List<string> args = ["--urls", $"http://127.0.0.1:{port}", "--data", database.DataDirectory];
+        if (database.ConnectionString is { } connection)
+        {
+            args.AddRange(["--database", connection]);
+        }
+
+        return ServeAsync(port, args, check);
+    }
+
+    private static async Task<(string Output, int ExitCode)> ServeAsync(int port, IEnumerable<string> args, Func<HttpClient, Task>? check)
+    {
         var cli = Path.Combine(AppContext.BaseDirectory, "Tessera.Cli.dll");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -41,15 +72,9 @@ public sealed class ServeProcessTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { cli, "serve", "--urls", $"http://127.0.0.1:{port}", "--data", database.DataDirectory })
+        foreach (var arg in new[] { cli, "serve" }.Concat(args))
         {
             start.ArgumentList.Add(arg);
-        }
-
-        if (database.ConnectionString is { } connection)
-        {
-            start.ArgumentList.Add("--database");
-            start.ArgumentList.Add(connection);
         }
 
         start.Environment.Remove("TESSERA_ADMIN_KEY");
