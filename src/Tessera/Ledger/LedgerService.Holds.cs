@@ -1,0 +1,196 @@
+using Tessera.Common;
+
+namespace Tessera.Ledger;
+
+/// <summary>
+/// Holds: TigerBeetle's two-phase transfer. A hold moves money into the pending columns (debits_pending of the
+/// payer's accounts, credits_pending of the payee); it then resolves exactly once: posted (in full or in part, the
+/// rest returned), voided, or expired by the sweep once its timeout has passed.
+/// </summary>
+public sealed partial class LedgerService
+{
+    public static readonly TimeSpan DefaultHoldTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>Reserves <paramref name="amount"/> of a user's money for <paramref name="payeeOwnerId"/> (the revenue
+    /// account by default). Credits are held from the monthly pool first, then purchased: a hold may have two legs.</summary>
+    public async Task<Result<LedgerReceipt>> HoldAsync(
+        string ownerId, string currency, decimal amount, TimeSpan? timeout, string? idempotencyKey,
+        string payeeOwnerId = SystemOwners.Revenue, CancellationToken cancellationToken = default)
+    {
+        var validated = Validate(ownerId, currency, amount);
+        if (!validated.IsSuccess)
+        {
+            return validated.Error;
+        }
+
+        if (timeout is { } t && t <= TimeSpan.Zero)
+        {
+            return Error.Validation("The hold timeout must be positive.");
+        }
+
+        var (money, minor) = validated.Value;
+        var sources = await SpendingAccountsAsync(ownerId, money, cancellationToken);
+        var payee = await DestinationAsync(payeeOwnerId, money, sources[0], cancellationToken);
+        var expiresAt = _time.GetUtcNow().Add(timeout ?? DefaultHoldTimeout).ToUnixTimeMilliseconds();
+        return await WriteAsync(ownerId, idempotencyKey, "hold", async session =>
+        {
+            var legs = await PlanLegsAsync(session, sources, minor, money);
+            if (!legs.IsSuccess)
+            {
+                return legs.Error;
+            }
+
+            foreach (var (account, legAmount) in legs.Value)
+            {
+                if (await ExecuteAsync(session, LedgerSql.DebitPendingGuarded, ("@id", account), ("@amount", legAmount)) != 1)
+                {
+                    return LedgerErrors.InsufficientCredits(money.Name);
+                }
+            }
+
+            await ExecuteAsync(session, LedgerSql.CreditPending, ("@id", payee), ("@amount", minor));
+            var holdId = Ids.New("hold_");
+            var (first, second) = (legs.Value[0], legs.Value.Count > 1 ? legs.Value[1] : (Account: 0L, Amount: 0L));
+            await ExecuteAsync(session, LedgerSql.InsertHold,
+                ("@id", holdId), ("@owner", ownerId), ("@currency", money.Name), ("@credit", payee),
+                ("@debit1", first.Account), ("@amount1", first.Amount),
+                ("@debit2", second.Account == 0 ? null : second.Account), ("@amount2", second.Amount),
+                ("@amount", minor), ("@expires", expiresAt), ("@now", Now));
+            return new LedgerReceipt("hold", holdId, money.Name, amount, HoldStatus.Pending);
+        }, cancellationToken);
+    }
+
+    /// <summary>Posts a hold: all of it, or <paramref name="amount"/> of it with the rest returned to the payer.
+    /// The first leg (the monthly pool, for credits) is consumed first.</summary>
+    public Task<Result<LedgerReceipt>> PostAsync(string holdId, decimal? amount, string? idempotencyKey, CancellationToken cancellationToken = default) =>
+        ResolveAsync(holdId, "post", HoldStatus.Posted, amount, idempotencyKey, cancellationToken);
+
+    /// <summary>Voids a hold: everything returns to the payer.</summary>
+    public Task<Result<LedgerReceipt>> VoidAsync(string holdId, string? idempotencyKey, CancellationToken cancellationToken = default) =>
+        ResolveAsync(holdId, "void", HoldStatus.Voided, null, idempotencyKey, cancellationToken);
+
+    /// <summary>Expires every pending hold whose timeout has passed (the background sweep calls this every second);
+    /// returns how many this call expired. Safe on several nodes at once: each hold resolves once.</summary>
+    public async Task<int> ExpireDueAsync(CancellationToken cancellationToken = default)
+    {
+        var due = new List<string>();
+        await using (var connection = await _database.OpenAsync(cancellationToken))
+        await using (var command = Storage.DbCommandExtensions.With(Storage.DbCommandExtensions.Command(connection, LedgerSql.DueHolds), "@now", Now))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                due.Add(reader.GetString(0));
+            }
+        }
+
+        // Submitted together so SQLite's group-commit writer expires them in one transaction.
+        var results = await Task.WhenAll(due.Select(id => ResolveAsync(id, "expire", HoldStatus.Expired, null, null, cancellationToken)));
+        return results.Count(result => result.IsSuccess);
+    }
+
+    private async Task<Result<LedgerReceipt>> ResolveAsync(
+        string holdId, string kind, string status, decimal? amount, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _writer.WriteAsync(session => ResolveInAsync(session, holdId, kind, status, amount, idempotencyKey), cancellationToken);
+        }
+        catch (ReplayRaceException race)
+        {
+            return await ReplayAfterRaceAsync(race, kind, cancellationToken);
+        }
+    }
+
+    private async Task<Result<LedgerReceipt>> ResolveInAsync(
+        LedgerSession session, string holdId, string kind, string status, decimal? amount, string? idempotencyKey)
+    {
+        var hold = await LoadHoldAsync(session, holdId);
+        if (hold is null)
+        {
+            return LedgerErrors.HoldNotFound(holdId);
+        }
+
+        if (await ReplayInsideAsync(session, hold.OwnerId, idempotencyKey, kind) is { } replay)
+        {
+            return replay;
+        }
+
+        var now = Now;
+        var expired = now >= hold.ExpiresAt;
+        if (hold.Status != HoldStatus.Pending)
+        {
+            return hold.Status == HoldStatus.Expired ? LedgerErrors.HoldExpired(holdId) : LedgerErrors.HoldResolved(holdId, hold.Status);
+        }
+
+        if (status == HoldStatus.Expired ? !expired : expired)
+        {
+            return status == HoldStatus.Expired ? LedgerErrors.HoldResolved(holdId, "not due") : LedgerErrors.HoldExpired(holdId);
+        }
+
+        var posted = 0L;
+        if (status == HoldStatus.Posted)
+        {
+            var minor = amount is { } partial ? hold.Currency.ToMinor(partial) : hold.Amount;
+            if (!minor.IsSuccess)
+            {
+                return minor.Error;
+            }
+
+            if (minor.Value > hold.Amount)
+            {
+                return LedgerErrors.PostExceedsHold();
+            }
+
+            posted = minor.Value;
+        }
+
+        if (await ExecuteAsync(session, LedgerSql.ResolveHold, ("@status", status), ("@posted", posted), ("@now", now), ("@id", holdId)) != 1)
+        {
+            return LedgerErrors.HoldResolved(holdId, "resolved");
+        }
+
+        var posted1 = Math.Min(posted, hold.Amount1);
+        await ExecuteAsync(session, LedgerSql.ResolveDebit, ("@held", hold.Amount1), ("@posted", posted1), ("@id", hold.Debit1));
+        if (hold.Debit2 is { } debit2)
+        {
+            await ExecuteAsync(session, LedgerSql.ResolveDebit, ("@held", hold.Amount2), ("@posted", posted - posted1), ("@id", debit2));
+        }
+
+        await ExecuteAsync(session, LedgerSql.ResolveCredit, ("@held", hold.Amount), ("@posted", posted), ("@id", hold.Credit));
+        if (posted1 > 0)
+        {
+            await InsertTransferAsync(session, hold.Debit1, hold.Credit, posted1, "hold_post", holdId, null);
+        }
+
+        if (posted - posted1 > 0)
+        {
+            await InsertTransferAsync(session, hold.Debit2!.Value, hold.Credit, posted - posted1, "hold_post", holdId, null);
+        }
+
+        var receipt = new LedgerReceipt(kind, holdId, hold.Currency.Name, hold.Currency.ToDisplay(posted), status);
+        if (idempotencyKey is not null)
+        {
+            await RecordAsync(session, hold.OwnerId, idempotencyKey, receipt);
+        }
+
+        return receipt;
+    }
+
+    private static async Task<HoldRow?> LoadHoldAsync(LedgerSession session, string holdId)
+    {
+        var command = Bind(session.Sql(LedgerSql.SelectHold + session.ForUpdate), [("@id", holdId)]);
+        await using var reader = await command.ExecuteReaderAsync();
+        if (!await reader.ReadAsync())
+        {
+            return null;
+        }
+
+        return new HoldRow(
+            reader.GetString(0), Currency.Parse(reader.GetString(1)).Value, reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4),
+            reader.IsDBNull(5) ? null : reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetString(8), reader.GetInt64(9));
+    }
+
+    private sealed record HoldRow(
+        string OwnerId, Currency Currency, long Credit, long Debit1, long Amount1, long? Debit2, long Amount2, long Amount, string Status, long ExpiresAt);
+}

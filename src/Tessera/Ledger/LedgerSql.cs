@@ -1,0 +1,58 @@
+namespace Tessera.Ledger;
+
+/// <summary>The ledger's hot-path SQL, shared by SQLite and PostgreSQL (ON CONFLICT, RETURNING, @params).</summary>
+internal static class LedgerSql
+{
+    /// <summary>Available balance of a user account; the same expression guards every debit and the CHECK constraint.</summary>
+    public const string Available = "credits_posted - debits_posted - debits_pending";
+
+    public const string ReadAvailable = "SELECT id, " + Available + " FROM ledger_accounts WHERE id = @a OR id = @b ORDER BY id";
+
+    // Conditional debits: the row changes only if the money is there, whatever else runs concurrently.
+    public const string DebitPostedGuarded =
+        "UPDATE ledger_accounts SET debits_posted = debits_posted + @amount WHERE id = @id AND (system = 1 OR " + Available + " >= @amount)";
+
+    public const string DebitPendingGuarded =
+        "UPDATE ledger_accounts SET debits_pending = debits_pending + @amount WHERE id = @id AND (system = 1 OR " + Available + " >= @amount)";
+
+    public const string CreditPosted = "UPDATE ledger_accounts SET credits_posted = credits_posted + @amount WHERE id = @id";
+
+    public const string CreditPending = "UPDATE ledger_accounts SET credits_pending = credits_pending + @amount WHERE id = @id";
+
+    /// <summary>Releases a hold leg: <c>@held</c> leaves pending, <c>@posted</c> (≤ held; 0 on void/expiry) becomes posted.</summary>
+    public const string ResolveDebit =
+        "UPDATE ledger_accounts SET debits_pending = debits_pending - @held, debits_posted = debits_posted + @posted WHERE id = @id";
+
+    public const string ResolveCredit =
+        "UPDATE ledger_accounts SET credits_pending = credits_pending - @held, credits_posted = credits_posted + @posted WHERE id = @id";
+
+    public const string InsertTransfer = """
+        INSERT INTO ledger_transfers (debit_account_id, credit_account_id, amount, kind, hold_id, reason, created_at)
+        VALUES (@debit, @credit, @amount, @kind, @hold, @reason, @now) RETURNING id
+        """;
+
+    public const string InsertHold = """
+        INSERT INTO ledger_holds (id, owner_id, currency, credit_account_id, debit1_account_id, amount1, debit2_account_id, amount2, amount, status, expires_at, created_at)
+        VALUES (@id, @owner, @currency, @credit, @debit1, @amount1, @debit2, @amount2, @amount, 'pending', @expires, @now)
+        """;
+
+    public const string SelectHold = """
+        SELECT owner_id, currency, credit_account_id, debit1_account_id, amount1, debit2_account_id, amount2, amount, status, expires_at
+        FROM ledger_holds WHERE id = @id
+        """;
+
+    /// <summary>A hold resolves exactly once: only the transaction that moves it out of 'pending' goes on.</summary>
+    public const string ResolveHold =
+        "UPDATE ledger_holds SET status = @status, posted_amount = @posted, resolved_at = @now WHERE id = @id AND status = 'pending'";
+
+    public const string DueHolds = "SELECT id FROM ledger_holds WHERE status = 'pending' AND expires_at <= @now ORDER BY expires_at LIMIT 500";
+
+    public const string FindOperation =
+        "SELECT kind, ref_id, currency, amount, status FROM ledger_operations WHERE owner_id = @owner AND idempotency_key = @key";
+
+    public const string InsertOperation = """
+        INSERT INTO ledger_operations (owner_id, idempotency_key, kind, ref_id, currency, amount, status, created_at)
+        VALUES (@owner, @key, @kind, @ref, @currency, @amount, @status, @now)
+        ON CONFLICT (owner_id, idempotency_key) DO NOTHING
+        """;
+}
