@@ -27,7 +27,8 @@ public sealed partial class LedgerService
         var balances = new List<LedgerBalance>();
         foreach (var currency in Currency.All)
         {
-            foreach (var pool in currency.Pools)
+            // System owners hold one (sharded) account per currency, without pools.
+            foreach (var pool in SystemOwners.IsSystem(ownerId) ? [Currency.NoPool] : currency.Pools)
             {
                 var (posted, held) = found.GetValueOrDefault((currency.Name, pool));
                 balances.Add(new LedgerBalance(
