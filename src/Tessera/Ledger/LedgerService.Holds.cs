@@ -40,23 +40,24 @@ public sealed partial class LedgerService
                 return legs.Error;
             }
 
+            var insufficient = LedgerErrors.InsufficientCredits(money.Name);
             foreach (var (account, legAmount) in legs.Value)
             {
-                if (await ExecuteAsync(session, LedgerSql.DebitPendingGuarded, ("@id", account), ("@amount", legAmount)) != 1)
+                if (await QueueAsync(session, LedgerSql.DebitPendingGuarded, insufficient, ("@id", account), ("@amount", legAmount)) is { } error)
                 {
-                    return LedgerErrors.InsufficientCredits(money.Name);
+                    return error;
                 }
             }
 
-            await ExecuteAsync(session, LedgerSql.CreditPending, ("@id", payee), ("@amount", minor));
+            await QueueAsync(session, LedgerSql.CreditPending, insufficient, ("@id", payee), ("@amount", minor));
             var holdId = Ids.New("hold_");
             var (first, second) = (legs.Value[0], legs.Value.Count > 1 ? legs.Value[1] : (Account: 0L, Amount: 0L));
-            await ExecuteAsync(session, LedgerSql.InsertHold,
+            await QueueAsync(session, LedgerSql.InsertHold, insufficient,
                 ("@id", holdId), ("@owner", ownerId), ("@currency", money.Name), ("@credit", payee),
                 ("@debit1", first.Account), ("@amount1", first.Amount),
                 ("@debit2", second.Account == 0 ? null : second.Account), ("@amount2", second.Amount),
                 ("@amount", minor), ("@expires", expiresAt), ("@now", Now));
-            return new LedgerReceipt("hold", holdId, money.Name, amount, HoldStatus.Pending);
+            return await CompleteAsync(session, ownerId, idempotencyKey, new LedgerReceipt("hold", holdId, money.Name, amount, HoldStatus.Pending));
         }, cancellationToken);
     }
 
@@ -89,18 +90,9 @@ public sealed partial class LedgerService
         return results.Count(result => result.IsSuccess);
     }
 
-    private async Task<Result<LedgerReceipt>> ResolveAsync(
-        string holdId, string kind, string status, decimal? amount, string? idempotencyKey, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _writer.WriteAsync(session => ResolveInAsync(session, holdId, kind, status, amount, idempotencyKey), cancellationToken);
-        }
-        catch (ReplayRaceException race)
-        {
-            return await ReplayAfterRaceAsync(race, kind, cancellationToken);
-        }
-    }
+    private Task<Result<LedgerReceipt>> ResolveAsync(
+        string holdId, string kind, string status, decimal? amount, string? idempotencyKey, CancellationToken cancellationToken) =>
+        WriteAsync(null, idempotencyKey, kind, session => ResolveInAsync(session, holdId, kind, status, amount, idempotencyKey), cancellationToken);
 
     private async Task<Result<LedgerReceipt>> ResolveInAsync(
         LedgerSession session, string holdId, string kind, string status, decimal? amount, string? idempotencyKey)
@@ -111,15 +103,16 @@ public sealed partial class LedgerService
             return LedgerErrors.HoldNotFound(holdId);
         }
 
-        if (await ReplayInsideAsync(session, hold.OwnerId, idempotencyKey, kind) is { } replay)
-        {
-            return replay;
-        }
-
         var now = Now;
         var expired = now >= hold.ExpiresAt;
         if (hold.Status != HoldStatus.Pending)
         {
+            // A resolved hold: either this is a replay of the operation that resolved it, or a second attempt.
+            if (await ReplayInsideAsync(session, hold.OwnerId, idempotencyKey, kind) is { } replay)
+            {
+                return replay;
+            }
+
             return hold.Status == HoldStatus.Expired ? LedgerErrors.HoldExpired(holdId) : LedgerErrors.HoldResolved(holdId, hold.Status);
         }
 
@@ -145,37 +138,38 @@ public sealed partial class LedgerService
             posted = minor.Value;
         }
 
-        if (await ExecuteAsync(session, LedgerSql.ResolveHold, ("@status", status), ("@posted", posted), ("@now", now), ("@id", holdId)) != 1)
+        // The hold row is locked (PostgreSQL) or the writer holds the file (SQLite), so the status guard cannot miss
+        // here; it stays as the rule's last word if either ever changes.
+        var resolved = LedgerErrors.HoldResolved(holdId, "resolved");
+        if (await QueueAsync(session, LedgerSql.ResolveHold, resolved, ("@status", status), ("@posted", posted), ("@now", now), ("@id", holdId)) is { } error)
         {
-            return LedgerErrors.HoldResolved(holdId, "resolved");
+            return error;
         }
 
         var posted1 = Math.Min(posted, hold.Amount1);
-        await ExecuteAsync(session, LedgerSql.ResolveDebit, ("@held", hold.Amount1), ("@posted", posted1), ("@id", hold.Debit1));
+        await QueueAsync(session, LedgerSql.ResolveDebit, resolved, ("@held", hold.Amount1), ("@posted", posted1), ("@id", hold.Debit1));
         if (hold.Debit2 is { } debit2)
         {
-            await ExecuteAsync(session, LedgerSql.ResolveDebit, ("@held", hold.Amount2), ("@posted", posted - posted1), ("@id", debit2));
+            await QueueAsync(session, LedgerSql.ResolveDebit, resolved, ("@held", hold.Amount2), ("@posted", posted - posted1), ("@id", debit2));
         }
 
-        await ExecuteAsync(session, LedgerSql.ResolveCredit, ("@held", hold.Amount), ("@posted", posted), ("@id", hold.Credit));
+        await QueueAsync(session, LedgerSql.ResolveCredit, resolved, ("@held", hold.Amount), ("@posted", posted), ("@id", hold.Credit));
         if (posted1 > 0)
         {
-            await InsertTransferAsync(session, hold.Debit1, hold.Credit, posted1, "hold_post", holdId, null);
+            await QueueTransferAsync(session, hold.Debit1, hold.Credit, posted1, holdId, resolved);
         }
 
         if (posted - posted1 > 0)
         {
-            await InsertTransferAsync(session, hold.Debit2!.Value, hold.Credit, posted - posted1, "hold_post", holdId, null);
+            await QueueTransferAsync(session, hold.Debit2!.Value, hold.Credit, posted - posted1, holdId, resolved);
         }
 
-        var receipt = new LedgerReceipt(kind, holdId, hold.Currency.Name, hold.Currency.ToDisplay(posted), status);
-        if (idempotencyKey is not null)
-        {
-            await RecordAsync(session, hold.OwnerId, idempotencyKey, receipt);
-        }
-
-        return receipt;
+        return await CompleteAsync(session, hold.OwnerId, idempotencyKey, new LedgerReceipt(kind, holdId, hold.Currency.Name, hold.Currency.ToDisplay(posted), status));
     }
+
+    private ValueTask<Error?> QueueTransferAsync(LedgerSession session, long debit, long credit, long amount, string holdId, Error error) =>
+        QueueAsync(session, LedgerSql.InsertHoldTransfer, error,
+            ("@debit", debit), ("@credit", credit), ("@amount", amount), ("@hold", holdId), ("@now", Now));
 
     private static async Task<HoldRow?> LoadHoldAsync(LedgerSession session, string holdId)
     {

@@ -12,18 +12,11 @@ public sealed partial class LedgerService
         return await command.ExecuteNonQueryAsync();
     }
 
-    private static DbCommand Bind(DbCommand command, (string Name, object? Value)[] parameters)
-    {
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
+    private static DbCommand Bind(DbCommand command, (string Name, object? Value)[] parameters) => LedgerSession.Bind(command, parameters);
 
-        return command;
-    }
+    /// <summary>Queues a write that must touch exactly one row (see <see cref="LedgerSession.QueueAsync"/>).</summary>
+    private static ValueTask<Error?> QueueAsync(LedgerSession session, string sql, Error error, params (string Name, object? Value)[] parameters) =>
+        session.QueueAsync(sql, 1, error, parameters);
 
     private async Task<long> InsertTransferAsync(LedgerSession session, long debit, long credit, long amount, string kind, string? holdId, string? reason)
     {

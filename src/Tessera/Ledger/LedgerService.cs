@@ -52,7 +52,7 @@ public sealed partial class LedgerService : IAsyncDisposable
             await ExecuteAsync(session, LedgerSql.DebitPostedGuarded, ("@id", issuance), ("@amount", minor));
             await ExecuteAsync(session, LedgerSql.CreditPosted, ("@id", user), ("@amount", minor));
             var transferId = await InsertTransferAsync(session, issuance, user, minor, "grant", null, reason);
-            return new LedgerReceipt("grant", TransferId(transferId), money.Name, amount, "posted");
+            return await CompleteAsync(session, ownerId, idempotencyKey, new LedgerReceipt("grant", TransferId(transferId), money.Name, amount, "posted"));
         }, cancellationToken);
     }
 
@@ -91,7 +91,7 @@ public sealed partial class LedgerService : IAsyncDisposable
                 firstId = firstId == 0 ? id : firstId;
             }
 
-            return new LedgerReceipt("transfer", TransferId(firstId), money.Name, amount, "posted");
+            return await CompleteAsync(session, fromOwnerId, idempotencyKey, new LedgerReceipt("transfer", TransferId(firstId), money.Name, amount, "posted"));
         }, cancellationToken);
     }
 

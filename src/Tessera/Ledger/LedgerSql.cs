@@ -31,6 +31,11 @@ internal static class LedgerSql
         VALUES (@debit, @credit, @amount, @kind, @hold, @reason, @now) RETURNING id
         """;
 
+    public const string InsertHoldTransfer = """
+        INSERT INTO ledger_transfers (debit_account_id, credit_account_id, amount, kind, hold_id, created_at)
+        VALUES (@debit, @credit, @amount, 'hold_post', @hold, @now)
+        """;
+
     public const string InsertHold = """
         INSERT INTO ledger_holds (id, owner_id, currency, credit_account_id, debit1_account_id, amount1, debit2_account_id, amount2, amount, status, expires_at, created_at)
         VALUES (@id, @owner, @currency, @credit, @debit1, @amount1, @debit2, @amount2, @amount, 'pending', @expires, @now)
