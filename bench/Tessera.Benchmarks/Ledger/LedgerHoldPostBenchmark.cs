@@ -83,7 +83,8 @@ internal static class LedgerHoldPostBenchmark
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(directory, recursive: true);
             return Task.CompletedTask;
-        });
+        }
+        );
     }
 
     private static async Task<(TesseraDatabase, Func<Task>)> PostgresAsync()
@@ -105,7 +106,8 @@ internal static class LedgerHoldPostBenchmark
             await connection.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync();
-        });
+        }
+        );
     }
 
     private static int Option(string[] args, string name, int fallback)
