@@ -23,6 +23,11 @@ public sealed partial class LedgerService
             return validated.Error;
         }
 
+        if (string.Equals(ownerId, payeeOwnerId, StringComparison.Ordinal))
+        {
+            return Error.Validation("A hold cannot pay its own owner.");
+        }
+
         if (timeout is { } t && t <= TimeSpan.Zero)
         {
             return Error.Validation("The hold timeout must be positive.");
@@ -41,21 +46,19 @@ public sealed partial class LedgerService
             }
 
             var insufficient = LedgerErrors.InsufficientCredits(money.Name);
-            foreach (var (account, legAmount) in legs.Value)
+            var (first, second) = (legs.Value[0], legs.Value.Count > 1 ? legs.Value[1] : (Account: -1L, Amount: 0L));
+            if (await session.QueueAsync(LedgerSql.PlaceHold, legs.Value.Count + 1, insufficient,
+                    ("@d1", first.Account), ("@a1", first.Amount), ("@d2", second.Account), ("@a2", second.Amount),
+                    ("@c", payee), ("@amount", minor)) is { } error)
             {
-                if (await QueueAsync(session, LedgerSql.DebitPendingGuarded, insufficient, ("@id", account), ("@amount", legAmount)) is { } error)
-                {
-                    return error;
-                }
+                return error;
             }
 
-            await QueueAsync(session, LedgerSql.CreditPending, insufficient, ("@id", payee), ("@amount", minor));
             var holdId = Ids.New("hold_");
-            var (first, second) = (legs.Value[0], legs.Value.Count > 1 ? legs.Value[1] : (Account: 0L, Amount: 0L));
             await QueueAsync(session, LedgerSql.InsertHold, insufficient,
                 ("@id", holdId), ("@owner", ownerId), ("@currency", money.Name), ("@credit", payee),
                 ("@debit1", first.Account), ("@amount1", first.Amount),
-                ("@debit2", second.Account == 0 ? null : second.Account), ("@amount2", second.Amount),
+                ("@debit2", second.Account < 0 ? null : second.Account), ("@amount2", second.Amount),
                 ("@amount", minor), ("@expires", expiresAt), ("@now", Now));
             return await CompleteAsync(session, ownerId, idempotencyKey, new LedgerReceipt("hold", holdId, money.Name, amount, HoldStatus.Pending));
         }, cancellationToken);
@@ -147,13 +150,10 @@ public sealed partial class LedgerService
         }
 
         var posted1 = Math.Min(posted, hold.Amount1);
-        await QueueAsync(session, LedgerSql.ResolveDebit, resolved, ("@held", hold.Amount1), ("@posted", posted1), ("@id", hold.Debit1));
-        if (hold.Debit2 is { } debit2)
-        {
-            await QueueAsync(session, LedgerSql.ResolveDebit, resolved, ("@held", hold.Amount2), ("@posted", posted - posted1), ("@id", debit2));
-        }
-
-        await QueueAsync(session, LedgerSql.ResolveCredit, resolved, ("@held", hold.Amount), ("@posted", posted), ("@id", hold.Credit));
+        await session.QueueAsync(LedgerSql.ReleaseHold, hold.Debit2 is null ? 2 : 3, resolved,
+            ("@d1", hold.Debit1), ("@h1", hold.Amount1), ("@p1", posted1),
+            ("@d2", hold.Debit2 ?? -1L), ("@h2", hold.Amount2), ("@p2", posted - posted1),
+            ("@c", hold.Credit), ("@held", hold.Amount), ("@posted", posted));
         if (posted1 > 0)
         {
             await QueueTransferAsync(session, hold.Debit1, hold.Credit, posted1, holdId, resolved);

@@ -107,7 +107,8 @@ internal sealed class SqliteGroupCommitWriter : ILedgerWriter
         using var session = new LedgerSession(connection, transaction, isPostgres: false, cache);
         foreach (var item in batch)
         {
-            await transaction.SaveAsync("op");
+            // Savepoint statements come from the session's cache too: prepared once, not once per operation.
+            await session.Sql("SAVEPOINT op").ExecuteNonQueryAsync();
             bool keep;
             try
             {
@@ -123,10 +124,10 @@ internal sealed class SqliteGroupCommitWriter : ILedgerWriter
 
             if (!keep)
             {
-                await transaction.RollbackAsync("op");
+                await session.Sql("ROLLBACK TO op").ExecuteNonQueryAsync();
             }
 
-            await transaction.ReleaseAsync("op");
+            await session.Sql("RELEASE op").ExecuteNonQueryAsync();
         }
 
         await transaction.CommitAsync();
