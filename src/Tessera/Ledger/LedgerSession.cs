@@ -38,8 +38,8 @@ internal sealed class LedgerSession(DbConnection connection, DbTransaction trans
             cache[sql] = cached;
         }
 
+        // Parameters stay on the cached command (one SQL text always binds the same names); Bind overwrites values.
         cached.Transaction = transaction;
-        cached.Parameters.Clear();
         return cached;
     }
 
@@ -97,6 +97,12 @@ internal sealed class LedgerSession(DbConnection connection, DbTransaction trans
     {
         foreach (var (name, value) in parameters)
         {
+            if (command.Parameters.Contains(name))
+            {
+                command.Parameters[name].Value = value ?? DBNull.Value;
+                continue;
+            }
+
             var parameter = command.CreateParameter();
             parameter.ParameterName = name;
             parameter.Value = value ?? DBNull.Value;
