@@ -88,9 +88,20 @@ public sealed partial class LedgerService
             }
         }
 
-        // Submitted together so SQLite's group-commit writer expires them in one transaction.
-        var results = await Task.WhenAll(due.Select(id => ResolveAsync(id, "expire", HoldStatus.Expired, null, null, cancellationToken)));
-        return results.Count(result => result.IsSuccess);
+        // SQLite: submitted together so the group-commit writer expires them in one transaction. PostgreSQL: a few at
+        // a time, so a backlog of 500 does not take every pooled connection from the requests.
+        var expired = 0;
+        await Parallel.ForEachAsync(
+            due,
+            new ParallelOptions { MaxDegreeOfParallelism = _database.IsSqlite ? Math.Max(1, due.Count) : 4, CancellationToken = cancellationToken },
+            async (id, token) =>
+            {
+                if ((await ResolveAsync(id, "expire", HoldStatus.Expired, null, null, token)).IsSuccess)
+                {
+                    Interlocked.Increment(ref expired);
+                }
+            });
+        return expired;
     }
 
     private Task<Result<LedgerReceipt>> ResolveAsync(

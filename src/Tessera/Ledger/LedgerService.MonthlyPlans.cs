@@ -25,6 +25,8 @@ public sealed partial class LedgerService
         ON CONFLICT (owner_id, period) DO NOTHING
         """;
 
+    private const string RecentRefreshesSql = "SELECT owner_id, period FROM ledger_refreshes WHERE period >= @since";
+
     private const string ReadOneAvailableSql = "SELECT " + LedgerSql.Available + " FROM ledger_accounts WHERE id = @id";
 
     public async Task<Result<MonthlyPlan>> SetMonthlyPlanAsync(string ownerId, decimal monthlyCredits, int billingDay, CancellationToken cancellationToken = default)
@@ -69,11 +71,29 @@ public sealed partial class LedgerService
             }
         }
 
-        var done = new List<MonthlyRefresh>();
+        // Periods already refreshed are skipped without a write transaction: the worker runs every minute on every node.
         var now = _time.GetUtcNow();
+        var refreshed = new HashSet<(string, string)>();
+        await using (var connection = await _database.OpenAsync(cancellationToken))
+        await using (var command = connection.Command(RecentRefreshesSql).With("@since", now.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                refreshed.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        var done = new List<MonthlyRefresh>();
         foreach (var (owner, credits, day) in plans)
         {
-            var result = await RefreshOneAsync(owner, credits, PeriodAt(now, day), cancellationToken);
+            var period = PeriodAt(now, day);
+            if (refreshed.Contains((owner, period)))
+            {
+                continue;
+            }
+
+            var result = await RefreshOneAsync(owner, credits, period, cancellationToken);
             if (result.IsSuccess)
             {
                 done.Add(result.Value);
