@@ -10,13 +10,14 @@ public sealed class LedgerTestHost : IAsyncDisposable
 {
     private readonly TesseraFactory _factory;
 
-    public LedgerTestHost()
+    public LedgerTestHost(bool sqliteGroupCommit = true)
     {
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 12, 0, 0, TimeSpan.Zero));
         // The workers wait on the fake clock too; the long refresh interval keeps the monthly worker from racing
         // the tests that call the refresh themselves when they move the clock by days.
         _factory = new TesseraFactory()
             .With("Tessera:Ledger:MonthlyRefreshInterval", "30.00:00:00")
+            .With("Tessera:Ledger:SqliteGroupCommit", sqliteGroupCommit ? "true" : "false")
             .WithServices(services => services.AddSingleton<TimeProvider>(Time));
         Ledger = _factory.Services.GetRequiredService<LedgerService>();
     }
