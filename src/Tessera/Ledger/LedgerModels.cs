@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Tessera.Ledger;
 
 /// <summary>What a mutating operation returns, and what a replay of its idempotency key returns again.</summary>
@@ -14,14 +16,20 @@ public sealed record MonthlyPlan(string OwnerId, decimal MonthlyCredits, int Bil
 /// <summary>What one monthly refresh did for one owner.</summary>
 public sealed record MonthlyRefresh(string OwnerId, string Period, decimal Expired, decimal Granted);
 
-public sealed record CurrencyAudit(string Currency, long Sum, long PendingSum, int NegativeAccounts, int Accounts);
+/// <summary>One currency in the audit; sums are in minor units and must be 0.</summary>
+public sealed record CurrencyAudit(
+    string Currency,
+    long Sum,
+    [property: JsonPropertyName("pending_sum")] long PendingSum,
+    [property: JsonPropertyName("negative_accounts")] int NegativeAccounts,
+    int Accounts);
 
 public sealed record LedgerAudit(
     bool Ok,
     IReadOnlyList<CurrencyAudit> Currencies,
-    int HoldsSpentTwice,
-    int PendingMismatches,
-    int PostedMismatches);
+    [property: JsonPropertyName("holds_spent_twice")] int HoldsSpentTwice,
+    [property: JsonPropertyName("pending_mismatches")] int PendingMismatches,
+    [property: JsonPropertyName("posted_mismatches")] int PostedMismatches);
 
 internal static class HoldStatus
 {

@@ -60,6 +60,7 @@ public sealed class LedgerAdminEndpointTests : IAsyncLifetime
 
         var audit = await client.GetFromJsonAsync<JsonElement>($"{Base}/ledger/audit", Ct);
         Assert.True(audit.GetProperty("ok").GetBoolean());
+        Assert.Equal(0, audit.GetProperty("holds_spent_twice").GetInt32());
         Assert.Contains(audit.GetProperty("currencies").EnumerateArray(), c => c.GetProperty("currency").GetString() == "credits" && c.GetProperty("sum").GetInt64() == 0);
     }
 
