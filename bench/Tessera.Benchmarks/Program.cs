@@ -1,12 +1,19 @@
 using Tessera.Benchmarks.Accounts;
+using Tessera.Benchmarks.Ledger;
 
-// Each benchmark prints its own figures. Usage: dotnet run -c Release --project bench/Tessera.Benchmarks -- <name> [args]
-switch (args.FirstOrDefault())
+// Each benchmark prints its own figures: `dotnet run -c Release --project bench/Tessera.Benchmarks -- <name> [args]`.
+return args.FirstOrDefault() switch
 {
-    case "auth":
-        await AuthOverheadBenchmark.RunAsync(args[1..]);
-        return 0;
-    default:
-        Console.Error.WriteLine("benchmarks: auth [rounds] [seconds] [concurrency]");
-        return 2;
+    "ledger" => await LedgerHoldPostBenchmark.RunAsync(args[1..]),
+    "auth" => await AuthOverheadBenchmark.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: Tessera.Benchmarks ledger [sqlite|postgres] [--seconds N] [--clients N] [--no-group-commit]
+               Tessera.Benchmarks auth [rounds] [seconds] [concurrency]
+        """);
+    return 2;
 }

@@ -19,7 +19,7 @@ namespace Tessera.Benchmarks.Accounts;
 /// </summary>
 public static class AuthOverheadBenchmark
 {
-    public static async Task RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
         var rounds = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 5;
         var seconds = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3;
@@ -80,6 +80,7 @@ public static class AuthOverheadBenchmark
         Console.WriteLine($"revocation: refused on the second node after {stopwatch.Elapsed.TotalMilliseconds:F0} ms");
         await nodeA.StopAsync();
         await nodeB.StopAsync();
+        return 0;
     }
 
     private static async Task<WebApplication> StartAsync(string data, int port, string adminKey)

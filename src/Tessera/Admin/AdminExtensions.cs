@@ -1,4 +1,5 @@
 using Tessera.Accounts;
+using Tessera.Ledger;
 using Tessera.Surfaces;
 
 namespace Tessera.Admin;
@@ -12,6 +13,7 @@ public static class AdminExtensions
     {
         var admin = endpoints.MapGroup("/admin/v1").WithGroupName(SurfaceRegistry.Admin).RequireOperator();
         admin.MapAccountsAdmin();
+        admin.MapLedgerAdmin();
         admin.MapCanvasAdminPlaceholder();
         return endpoints;
     }

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Tessera.Ledger;
+using Tessera.Tests.Support;
+
+namespace Tessera.Tests.Ledger;
+
+/// <summary>A Tessera host on its own database, with a fake clock, and its <see cref="LedgerService"/>.</summary>
+public sealed class LedgerTestHost : IAsyncDisposable
+{
+    private readonly TesseraFactory _factory;
+
+    public LedgerTestHost(bool sqliteGroupCommit = true)
+    {
+        Time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 12, 0, 0, TimeSpan.Zero));
+        // The workers wait on the fake clock too; the long refresh interval keeps the monthly worker from racing
+        // the tests that call the refresh themselves when they move the clock by days.
+        _factory = new TesseraFactory()
+            .With("Tessera:Ledger:MonthlyRefreshInterval", "30.00:00:00")
+            .With("Tessera:Ledger:SqliteGroupCommit", sqliteGroupCommit ? "true" : "false")
+            .WithServices(services => services.AddSingleton<TimeProvider>(Time));
+        Ledger = _factory.Services.GetRequiredService<LedgerService>();
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public LedgerService Ledger { get; }
+
+    public static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static string NewOwner() => "acc_" + Guid.NewGuid().ToString("N")[..12];
+
+    public async Task<LedgerBalance> BalanceAsync(string owner, string currency, string? pool = null) =>
+        (await Ledger.BalancesAsync(owner, Ct)).Single(balance => balance.Currency == currency && balance.Pool == pool);
+
+    public async Task AssertAuditOkAsync()
+    {
+        var audit = await Ledger.AuditAsync(Ct);
+        Assert.True(audit.Ok, System.Text.Json.JsonSerializer.Serialize(audit));
+    }
+
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+}
