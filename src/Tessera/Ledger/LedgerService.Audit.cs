@@ -18,24 +18,29 @@ public sealed partial class LedgerService
         FROM ledger_accounts GROUP BY currency ORDER BY currency
         """;
 
+    // Grouped scans rather than correlated subqueries: the transfer table carries no per-account or per-hold index
+    // (each index costs every write a page; the audit is the only reader), so one pass per aggregate keeps it linear.
     private const string PostedMismatchesSql = """
         SELECT COUNT(*) FROM ledger_accounts a
-        WHERE a.debits_posted <> COALESCE((SELECT SUM(t.amount) FROM ledger_transfers t WHERE t.debit_account_id = a.id), 0)
-           OR a.credits_posted <> COALESCE((SELECT SUM(t.amount) FROM ledger_transfers t WHERE t.credit_account_id = a.id), 0)
+        LEFT JOIN (SELECT debit_account_id AS id, SUM(amount) AS total FROM ledger_transfers GROUP BY debit_account_id) d ON d.id = a.id
+        LEFT JOIN (SELECT credit_account_id AS id, SUM(amount) AS total FROM ledger_transfers GROUP BY credit_account_id) c ON c.id = a.id
+        WHERE a.debits_posted <> COALESCE(d.total, 0) OR a.credits_posted <> COALESCE(c.total, 0)
         """;
 
     private const string PendingMismatchesSql = """
         SELECT COUNT(*) FROM ledger_accounts a
-        WHERE a.debits_pending <>
-                COALESCE((SELECT SUM(h.amount1) FROM ledger_holds h WHERE h.status = 'pending' AND h.debit1_account_id = a.id), 0)
-              + COALESCE((SELECT SUM(h.amount2) FROM ledger_holds h WHERE h.status = 'pending' AND h.debit2_account_id = a.id), 0)
-           OR a.credits_pending <> COALESCE((SELECT SUM(h.amount) FROM ledger_holds h WHERE h.status = 'pending' AND h.credit_account_id = a.id), 0)
+        LEFT JOIN (SELECT debit1_account_id AS id, SUM(amount1) AS total FROM ledger_holds WHERE status = 'pending' GROUP BY debit1_account_id) d1 ON d1.id = a.id
+        LEFT JOIN (SELECT debit2_account_id AS id, SUM(amount2) AS total FROM ledger_holds WHERE status = 'pending' AND debit2_account_id IS NOT NULL GROUP BY debit2_account_id) d2 ON d2.id = a.id
+        LEFT JOIN (SELECT credit_account_id AS id, SUM(amount) AS total FROM ledger_holds WHERE status = 'pending' GROUP BY credit_account_id) c ON c.id = a.id
+        WHERE a.debits_pending <> COALESCE(d1.total, 0) + COALESCE(d2.total, 0)
+           OR a.credits_pending <> COALESCE(c.total, 0)
         """;
 
     private const string BadHoldsSql = """
         SELECT COUNT(*) FROM ledger_holds h
-        WHERE (h.status = 'posted' AND h.posted_amount <> COALESCE((SELECT SUM(t.amount) FROM ledger_transfers t WHERE t.hold_id = h.id), 0))
-           OR (h.status <> 'posted' AND (h.posted_amount <> 0 OR EXISTS (SELECT 1 FROM ledger_transfers t WHERE t.hold_id = h.id)))
+        LEFT JOIN (SELECT hold_id, SUM(amount) AS total FROM ledger_transfers WHERE hold_id IS NOT NULL GROUP BY hold_id) t ON t.hold_id = h.id
+        WHERE (h.status = 'posted' AND h.posted_amount <> COALESCE(t.total, 0))
+           OR (h.status <> 'posted' AND (h.posted_amount <> 0 OR t.hold_id IS NOT NULL))
            OR (h.status = 'pending' AND h.resolved_at IS NOT NULL)
            OR (h.status <> 'pending' AND h.resolved_at IS NULL)
         """;

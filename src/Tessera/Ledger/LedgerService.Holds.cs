@@ -54,7 +54,7 @@ public sealed partial class LedgerService
                 return error;
             }
 
-            var holdId = Ids.New("hold_");
+            var holdId = Ids.NewSequential("hold_", _time.GetUtcNow());
             await QueueAsync(session, LedgerSql.InsertHold, insufficient,
                 ("@id", holdId), ("@owner", ownerId), ("@currency", money.Name), ("@credit", payee),
                 ("@debit1", first.Account), ("@amount1", first.Amount),

@@ -27,9 +27,8 @@ CREATE TABLE ledger_transfers (
     reason text,
     created_at bigint NOT NULL
 );
-CREATE INDEX ix_ledger_transfers_debit ON ledger_transfers (debit_account_id);
-CREATE INDEX ix_ledger_transfers_credit ON ledger_transfers (credit_account_id);
-CREATE INDEX ix_ledger_transfers_hold ON ledger_transfers (hold_id) WHERE hold_id IS NOT NULL;
+-- No per-account or per-hold index: every index costs each write a page, and only the audit reads transfers
+-- (in grouped scans). Add one with the first feature that lists an account's statement.
 
 -- A pending transfer of up to two legs (credits: monthly first, then purchased) to one credit account.
 CREATE TABLE ledger_holds (

@@ -27,9 +27,8 @@ CREATE TABLE ledger_transfers (
     reason text,
     created_at bigint NOT NULL
 );
-CREATE INDEX ix_ledger_transfers_debit ON ledger_transfers (debit_account_id);
-CREATE INDEX ix_ledger_transfers_credit ON ledger_transfers (credit_account_id);
-CREATE INDEX ix_ledger_transfers_hold ON ledger_transfers (hold_id) WHERE hold_id IS NOT NULL;
+-- No per-account or per-hold index: every index costs each write a page, and only the audit reads transfers
+-- (in grouped scans). Add one with the first feature that lists an account's statement.
 
 -- A pending transfer of up to two legs (credits: monthly first, then purchased) to one credit account.
 CREATE TABLE ledger_holds (
@@ -47,7 +46,7 @@ CREATE TABLE ledger_holds (
     expires_at bigint NOT NULL,
     created_at bigint NOT NULL,
     resolved_at bigint
-);
+) WITHOUT ROWID;
 CREATE INDEX ix_ledger_holds_pending ON ledger_holds (expires_at) WHERE status = 'pending';
 
 -- Idempotency: one row per (owner, key), written in the transaction of the operation it records.
@@ -61,7 +60,7 @@ CREATE TABLE ledger_operations (
     status text NOT NULL,
     created_at bigint NOT NULL,
     PRIMARY KEY (owner_id, idempotency_key)
-);
+) WITHOUT ROWID;
 
 CREATE TABLE ledger_plans (
     owner_id text PRIMARY KEY,
