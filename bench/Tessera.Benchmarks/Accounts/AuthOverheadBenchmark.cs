@@ -34,10 +34,12 @@ public static class AuthOverheadBenchmark
         var (keyId, key) = await CreateKeyAsync(client, adminKey);
 
         HttpRequestMessage Anonymous() => new(HttpMethod.Get, "/bench/anonymous");
+        // The header is added without validation so the client's own header parsing is not counted as the server's cost.
+        var bearer = "Bearer " + key;
         HttpRequestMessage Authenticated()
         {
             var request = new HttpRequestMessage(HttpMethod.Get, "/bench/authenticated");
-            request.Headers.Authorization = new("Bearer", key);
+            request.Headers.TryAddWithoutValidation("Authorization", bearer);
             return request;
         }
 
@@ -48,18 +50,30 @@ public static class AuthOverheadBenchmark
             await LoadRunner.RunAsync(client, Authenticated, concurrency, TimeSpan.FromSeconds(1));
         }
 
+        // Rounds alternate the two routes. Requests/s is what the issue asks for, but on a shared 2-core machine it
+        // swings with whatever else runs; CPU time of this process per request (client and server, the client's share
+        // being the same for both routes) is not affected by other processes, so it is printed beside it.
         var anonymous = new List<double>();
         var authenticated = new List<double>();
+        var anonymousCpu = new List<double>();
+        var authenticatedCpu = new List<double>();
         for (var round = 0; round < rounds; round++)
         {
-            anonymous.Add(await LoadRunner.RunAsync(client, Anonymous, concurrency, TimeSpan.FromSeconds(seconds)));
-            authenticated.Add(await LoadRunner.RunAsync(client, Authenticated, concurrency, TimeSpan.FromSeconds(seconds)));
-            Console.WriteLine($"round {round + 1}: anonymous {anonymous[^1]:F0} req/s, authenticated {authenticated[^1]:F0} req/s");
+            var (rate, cpu) = await MeasureAsync(client, Anonymous, concurrency, seconds);
+            anonymous.Add(rate);
+            anonymousCpu.Add(cpu);
+            (rate, cpu) = await MeasureAsync(client, Authenticated, concurrency, seconds);
+            authenticated.Add(rate);
+            authenticatedCpu.Add(cpu);
+            Console.WriteLine($"round {round + 1}: anonymous {anonymous[^1]:F0} req/s ({anonymousCpu[^1]:F1} µs CPU/req), " +
+                $"authenticated {authenticated[^1]:F0} req/s ({authenticatedCpu[^1]:F1} µs CPU/req)");
         }
 
-        var a = LoadRunner.Median(anonymous);
-        var b = LoadRunner.Median(authenticated);
-        Console.WriteLine($"median: anonymous {a:F0} req/s, authenticated {b:F0} req/s, key check costs {(a - b) / a * 100:F1}% ({concurrency} clients, {seconds}s x {rounds} rounds, SQLite)");
+        var (a, b) = (LoadRunner.Median(anonymous), LoadRunner.Median(authenticated));
+        var (ca, cb) = (LoadRunner.Median(anonymousCpu), LoadRunner.Median(authenticatedCpu));
+        Console.WriteLine($"median: anonymous {a:F0} req/s, authenticated {b:F0} req/s: {(a - b) / a * 100:F1}% fewer; " +
+            $"CPU per request {ca:F1} vs {cb:F1} µs: the key check costs {(cb - ca) / ca * 100:F1}% " +
+            $"({concurrency} clients, {seconds}s x {rounds} rounds, SQLite, in-process client and server)");
 
         // Revocation: node B has the key cached; deactivate through node A.
         Require(await clientB.SendAsync(Authenticated()), HttpStatusCode.OK);
@@ -81,6 +95,18 @@ public static class AuthOverheadBenchmark
         await nodeA.StopAsync();
         await nodeB.StopAsync();
         return 0;
+    }
+
+    private static async Task<(double Rate, double CpuMicroseconds)> MeasureAsync(HttpClient client, Func<HttpRequestMessage> request, int concurrency, double seconds)
+    {
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var stopwatch = Stopwatch.StartNew();
+        var rate = await LoadRunner.RunAsync(client, request, concurrency, TimeSpan.FromSeconds(seconds));
+        var elapsed = stopwatch.Elapsed.TotalSeconds;
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpuBefore).TotalMicroseconds / (rate * elapsed);
+        return (rate, cpu);
     }
 
     private static async Task<WebApplication> StartAsync(string data, int port, string adminKey)

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 using Tessera.Storage;
 
 namespace Tessera.Accounts;
@@ -25,10 +24,13 @@ public static class AccountsExtensions
 
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        builder.Services.AddAuthorization(KeyPolicies.Add);
-        builder.Services.AddSingleton<IAuthorizationHandler, KeyRequirementHandler>();
-        builder.Services.AddSingleton<IAuthorizationHandler, OperatorRequirementHandler>();
-        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, KeyAuthorizationResultHandler>();
         return builder;
+    }
+
+    /// <summary>Checks each endpoint's <see cref="KeyAccess"/> after authentication (and rate limits) have run.</summary>
+    public static WebApplication UseKeyAccess(this WebApplication app)
+    {
+        app.UseMiddleware<KeyAccessMiddleware>();
+        return app;
     }
 }

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -33,14 +31,14 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(presented), hash);
+        var hash = new byte[32];
+        KeyFormat.Hash(presented, hash);
         if (operatorKey.Matches(hash))
         {
-            return Success(new Claim(TesseraClaims.Operator, "true"));
+            return AuthenticateResult.Success(new AuthenticationTicket(OperatorPrincipal, SchemeName));
         }
 
-        var check = await resolver.CheckAsync(presented, Context.RequestAborted);
+        var check = await resolver.CheckAsync(presented, hash, Context.RequestAborted);
         if (check.Failure is { } failure)
         {
             Context.Items[FailureItem] = failure;
@@ -48,27 +46,11 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail(failure.Message);
         }
 
-        var key = check.Key!;
-        var claims = new List<Claim>(4 + (key.Scopes?.Count ?? 1))
-        {
-            new(TesseraClaims.AccountId, key.AccountId),
-            new(TesseraClaims.KeyId, key.Id),
-            new(TesseraClaims.AccountStatus, key.AccountStatus),
-        };
-        if (key.Scopes is null)
-        {
-            claims.Add(new Claim(TesseraClaims.Scope, Scopes.All));
-        }
-        else
-        {
-            claims.AddRange(key.Scopes.Select(scope => new Claim(TesseraClaims.Scope, scope)));
-        }
-
-        return Success([.. claims]);
+        return AuthenticateResult.Success(new AuthenticationTicket(check.Key!.Principal, SchemeName));
     }
 
-    private AuthenticateResult Success(params Claim[] claims) =>
-        AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+    private static readonly ClaimsPrincipal OperatorPrincipal =
+        new(new ClaimsIdentity([new Claim(TesseraClaims.Operator, "true")], SchemeName));
 
     internal static Error FailureOf(HttpContext context) =>
         context.Items[FailureItem] as Error ?? Error.Unauthorized("A valid API key is required: send Authorization: Bearer <key> or X-API-Key.");

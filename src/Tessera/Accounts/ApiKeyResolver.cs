@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Security.Cryptography;
 using Tessera.Storage;
 
 namespace Tessera.Accounts;
@@ -21,7 +22,9 @@ internal sealed class ApiKeyResolver(TesseraDatabase database, KeyCache cache, T
 
     private static readonly CachedKey Missing = new("", "", null, [], null, "missing", null, false, "", default);
 
-    public async ValueTask<KeyCheck> CheckAsync(string presented, CancellationToken cancellationToken)
+    /// <param name="presented">The key text as sent.</param>
+    /// <param name="presentedHash">Its SHA-256, computed once by the caller (it also serves the operator check).</param>
+    public async ValueTask<KeyCheck> CheckAsync(string presented, byte[] presentedHash, CancellationToken cancellationToken)
     {
         var id = KeyFormat.IdOf(presented);
         if (id is null)
@@ -37,7 +40,7 @@ internal sealed class ApiKeyResolver(TesseraDatabase database, KeyCache cache, T
             cache.Set(key, generation);
         }
 
-        if (key!.Status == "missing" || !KeyFormat.Matches(presented, key.Hash))
+        if (key!.Status == "missing" || !CryptographicOperations.FixedTimeEquals(presentedHash, key.Hash))
         {
             return KeyCheck.Fail("Invalid API key.");
         }

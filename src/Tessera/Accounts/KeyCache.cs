@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Claims;
 
 namespace Tessera.Accounts;
 
@@ -13,7 +14,36 @@ internal sealed record CachedKey(
     DateTimeOffset? ExpiresAt,
     bool HasBudget,
     string AccountStatus,
-    DateTimeOffset CachedAt);
+    DateTimeOffset CachedAt)
+{
+    private ClaimsPrincipal? _principal;
+
+    /// <summary>
+    /// The request identity for this key, built once per cache entry rather than per request (it is never mutated:
+    /// Tessera adds no claims after authentication). Measured: part of cutting the key check's cost on the auth benchmark.
+    /// </summary>
+    public ClaimsPrincipal Principal => _principal ??= BuildPrincipal();
+
+    private ClaimsPrincipal BuildPrincipal()
+    {
+        var claims = new List<Claim>(4 + (Scopes?.Count ?? 1))
+        {
+            new(TesseraClaims.AccountId, AccountId),
+            new(TesseraClaims.KeyId, Id),
+            new(TesseraClaims.AccountStatus, AccountStatus),
+        };
+        if (Scopes is null)
+        {
+            claims.Add(new Claim(TesseraClaims.Scope, Accounts.Scopes.All));
+        }
+        else
+        {
+            claims.AddRange(Scopes.Select(scope => new Claim(TesseraClaims.Scope, scope)));
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, ApiKeyAuthenticationHandler.SchemeName));
+    }
+}
 
 /// <summary>
 /// Per-node cache of keys by id. Entries are dropped at once when this node changes a key, and within one poll

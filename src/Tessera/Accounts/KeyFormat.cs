@@ -51,11 +51,17 @@ public static class KeyFormat
 
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
-    public static bool Matches(string presented, byte[] storedHash)
+    /// <summary>SHA-256 of the key text into <paramref name="hash"/> (32 bytes), without allocating: this runs per request.</summary>
+    public static void Hash(ReadOnlySpan<char> key, Span<byte> hash)
     {
-        Span<byte> hash = stackalloc byte[32];
-        var bytes = Encoding.UTF8.GetBytes(presented);
-        SHA256.HashData(bytes, hash);
-        return CryptographicOperations.FixedTimeEquals(hash, storedHash);
+        if (key.Length > 200)
+        {
+            SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString()), hash); // far longer than any key Tessera makes
+            return;
+        }
+
+        Span<byte> utf8 = stackalloc byte[600];
+        var length = Encoding.UTF8.GetBytes(key, utf8);
+        SHA256.HashData(utf8[..length], hash);
     }
 }

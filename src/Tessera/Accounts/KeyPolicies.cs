@@ -1,31 +1,17 @@
-using Microsoft.AspNetCore.Authorization;
-
 namespace Tessera.Accounts;
 
-/// <summary>Named policies: <c>key</c> (any account key), <c>scope:{name}</c> for each scope, <c>operator</c>.</summary>
+/// <summary>What an endpoint asks of the caller: an account key (with a scope, if named) or the operator key.</summary>
+public sealed record KeyAccess(string? Scope, bool Operator);
+
 public static class KeyPolicies
 {
-    public const string AnyKey = "key";
-    public const string Operator = "operator";
-
-    public static string ForScope(string scope) => "scope:" + scope;
-
-    internal static void Add(AuthorizationOptions options)
-    {
-        options.AddPolicy(AnyKey, policy => policy.AddRequirements(new KeyRequirement(null)));
-        options.AddPolicy(Operator, policy => policy.AddRequirements(new OperatorRequirement()));
-        foreach (var scope in Scopes.Known)
-        {
-            options.AddPolicy(ForScope(scope), policy => policy.AddRequirements(new KeyRequirement(scope)));
-        }
-    }
-
     /// <summary>The endpoint needs an account key of an active account, holding <paramref name="scope"/> if given.</summary>
     public static TBuilder RequireKey<TBuilder>(this TBuilder builder, string? scope = null)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(scope is null ? AnyKey : ForScope(scope));
+        builder.WithMetadata(new KeyAccess(scope, Operator: false));
 
+    /// <summary>The endpoint needs the operator key.</summary>
     public static TBuilder RequireOperator<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(Operator);
+        builder.WithMetadata(new KeyAccess(null, Operator: true));
 }

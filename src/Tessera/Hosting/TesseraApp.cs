@@ -62,7 +62,7 @@ public static class TesseraApp
         app.UseCors();
         app.UseAuthentication();
         app.UseRateLimits();
-        app.UseAuthorization();
+        app.UseKeyAccess();
 
         app.MapHealth();
         app.MapTelemetry();
