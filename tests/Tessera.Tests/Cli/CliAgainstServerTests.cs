@@ -39,6 +39,24 @@ public sealed partial class CliAgainstServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_operator_grants_credits_and_reads_the_balances()
+    {
+        var accountId = await _factory.CreateAdminClient().CreateAccountAsync();
+        Assert.Equal(0, await RunAsync("admin", "grant", accountId, "credits", "12.5", "--pool", "purchased"));
+        Assert.Equal(0, await RunAsync("admin", "grant", accountId, "sats", "2500"));
+
+        _output.GetStringBuilder().Clear();
+        Assert.Equal(0, await RunAsync("admin", "balances", accountId));
+        var table = _output.ToString();
+        Assert.Contains("purchased", table, StringComparison.Ordinal);
+        Assert.Contains("12.5", table, StringComparison.Ordinal);
+        Assert.Contains("2500", table, StringComparison.Ordinal);
+
+        _output.GetStringBuilder().Clear();
+        Assert.Equal(0, await RunAsync("admin", "audit"));
+    }
+
+    [Fact]
     public async Task A_wrong_admin_key_is_reported_with_the_servers_code()
     {
         var exit = await RunWithKeyAsync("wrong-key", "admin", "account", "create", "Grace");
