@@ -36,6 +36,7 @@ public sealed class AgentService(TesseraDbContext db, ApiKeyService keys, TimePr
         var publicKey = Ids.New("pk_", 20);
         var account = new Account { Id = Ids.New("acc_"), Name = "agent " + publicKey, Kind = AccountKind.Agent, CreatedAt = now };
         var agent = new Agent { AccountId = account.Id, FingerprintHash = fingerprintHash, PublicKey = publicKey, CreatedAt = now };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Add(account);
         db.Add(agent);
         try
@@ -48,7 +49,9 @@ public sealed class AgentService(TesseraDbContext db, ApiKeyService keys, TimePr
             return AgentExists();
         }
 
+        // The account, the agent and its key commit together: no agent is ever left without its private key.
         var key = await keys.CreateAsync(account.Id, "agent private key", null, PrivateKeyPrefix, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new CreatedAgent(account, agent, key.Value.Text);
     }
 

@@ -25,7 +25,8 @@ public sealed class ApiKeyService(
             return Error.Validation($"name is at most {MaxNameLength} characters.");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Joins the caller's transaction when there is one (an agent is created with its key, all or nothing).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         if (!await LockAccountAsync(accountId, cancellationToken))
         {
             return Error.NotFound($"No account '{accountId}'.");
@@ -39,7 +40,11 @@ public sealed class ApiKeyService(
 
         var created = Add(accountId, null, name, scopes, null, null, prefix);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return created;
     }
 

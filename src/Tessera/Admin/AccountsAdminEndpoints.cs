@@ -56,17 +56,13 @@ public static class AccountsAdminEndpoints
 
     private static async Task<Results<Created<CreatedKeyResponse>, ErrorResult>> CreateKey(string id, CreateKeyRequest? request, ApiKeyService keys, CancellationToken ct)
     {
-        IReadOnlySet<string>? scopes = null;
-        if (request?.Scopes is { } requested)
+        var scopes = ParseScopes(request?.Scopes);
+        if (!scopes.IsSuccess)
         {
-            scopes = Scopes.Parse(requested, out var unknown);
-            if (scopes is null)
-            {
-                return new ErrorResult(Error.Validation($"Unknown scope '{unknown}'. Known: {string.Join(", ", Scopes.Known.Order(StringComparer.Ordinal))}."));
-            }
+            return new ErrorResult(scopes.Error);
         }
 
-        var result = await keys.CreateAsync(id, request?.Name, scopes, cancellationToken: ct);
+        var result = await keys.CreateAsync(id, request?.Name, scopes.Value, cancellationToken: ct);
         return result.IsSuccess
             ? TypedResults.Created($"/admin/v1/keys/{result.Value.Key.Id}", CreatedKeyResponse.From(result.Value))
             : new ErrorResult(result.Error);
@@ -103,20 +99,30 @@ public static class AccountsAdminEndpoints
 
     private static async Task<Results<Created<CreatedKeyResponse>, ErrorResult>> CreateSubKey(string keyId, CreateSubKeyRequest? request, ApiKeyService keys, CancellationToken ct)
     {
-        IReadOnlySet<string>? scopes = null;
-        if (request?.Scopes is { } requested)
+        var scopes = ParseScopes(request?.Scopes);
+        if (!scopes.IsSuccess)
         {
-            scopes = Scopes.Parse(requested, out var unknown);
-            if (scopes is null)
-            {
-                return new ErrorResult(Error.Validation($"Unknown scope '{unknown}'."));
-            }
+            return new ErrorResult(scopes.Error);
         }
 
-        var result = await keys.CreateSubKeyAsync(keyId, request?.Label, request?.CreditLimit, scopes, request?.ExpiresDays, ct);
+        var result = await keys.CreateSubKeyAsync(keyId, request?.Label, request?.CreditLimit, scopes.Value, request?.ExpiresDays, ct);
         return result.IsSuccess
             ? TypedResults.Created($"/admin/v1/keys/{result.Value.Key.Id}", CreatedKeyResponse.From(result.Value))
             : new ErrorResult(result.Error);
+    }
+
+    /// <summary>Null (every scope) when none are named; a validation error naming the first unknown one.</summary>
+    private static Result<IReadOnlySet<string>?> ParseScopes(string[]? requested)
+    {
+        if (requested is null)
+        {
+            return Result<IReadOnlySet<string>?>.Ok(null);
+        }
+
+        var scopes = Scopes.Parse(requested, out var unknown);
+        return scopes is null
+            ? Error.Validation($"Unknown scope '{unknown}'. Known: {string.Join(", ", Scopes.Known.Order(StringComparer.Ordinal))}.")
+            : Result<IReadOnlySet<string>?>.Ok(scopes);
     }
 
     private static async Task<Ok<KeyListResponse>> ListSubKeys(string keyId, ApiKeyService keys, CancellationToken ct)
