@@ -1,4 +1,5 @@
 using Tessera.Accounts;
+using Tessera.Canvas;
 using Tessera.Ledger;
 using Tessera.Surfaces;
 
@@ -14,15 +15,7 @@ public static class AdminExtensions
         var admin = endpoints.MapGroup("/admin/v1").WithGroupName(SurfaceRegistry.Admin).RequireOperator();
         admin.MapAccountsAdmin();
         admin.MapLedgerAdmin();
-        admin.MapCanvasAdminPlaceholder();
+        admin.MapCanvasAdmin();
         return endpoints;
-    }
-
-    /// <summary>Claims belong to the Canvas module, which a later issue adds; until then the route says so.</summary>
-    private static RouteGroupBuilder MapCanvasAdminPlaceholder(this RouteGroupBuilder admin)
-    {
-        admin.MapPost("/canvases/{canvas}/claims", (string canvas) =>
-            new ErrorResult(new Common.Error("not_implemented", $"Canvas claims are not available yet (canvas '{canvas}').", 501)));
-        return admin;
     }
 }

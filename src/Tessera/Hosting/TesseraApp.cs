@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Tessera.Accounts;
 using Tessera.Admin;
+using Tessera.Canvas;
 using Tessera.Ledger;
 using Tessera.RateLimits;
 using Tessera.Storage;
@@ -53,6 +54,7 @@ public static class TesseraApp
         builder.AddApiDocs();
         builder.AddAccounts();
         builder.AddLedger();
+        builder.AddCanvas();
         builder.AddRateLimits();
         builder.AddAdmin();
 

@@ -45,11 +45,4 @@ public sealed class OperatorApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("validation_error", (await response.ReadJsonAsync()).GetProperty("code").GetString());
     }
-
-    [Fact]
-    public async Task Claims_answer_501_until_the_canvas_module_exists()
-    {
-        var response = await _factory.CreateAdminClient().PostAsJsonAsync("/admin/v1/canvases/omp/claims", new { account_id = "acc_x", x = 0, y = 0, width = 1, height = 1 }, Ct);
-        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
-    }
 }

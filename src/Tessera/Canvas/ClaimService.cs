@@ -1,0 +1,94 @@
+using System.Data.Common;
+using Microsoft.Extensions.Options;
+using Tessera.Common;
+using Tessera.Storage;
+
+namespace Tessera.Canvas;
+
+/// <summary>
+/// Claims: the operator's grant of a rectangle (what buying pixels gives), and later the conversion of pixel credits.
+/// No two claims on a canvas overlap, also when requests race on several nodes: each canvas's claims are written
+/// under one lock held by the database, and the overlap check runs inside it.
+/// </summary>
+public sealed class ClaimService(TesseraDatabase database, IOptions<CanvasOptions> options, TimeProvider time)
+{
+    private const string OverlapSql = """
+        SELECT COUNT(*) FROM canvas_claims
+        WHERE canvas = @canvas AND x < @x + @width AND @x < x + width AND y < @y + @height AND @y < y + height
+        """;
+
+    public async Task<Result<Claim>> CreateAsync(string canvas, string? accountId, int x, int y, int width, int height, CancellationToken cancellationToken = default)
+    {
+        if (!options.Value.Effective.TryGetValue(canvas, out var definition))
+        {
+            return Error.NotFound($"No canvas '{canvas}'.");
+        }
+
+        if (definition.Mode != CanvasMode.Pixel)
+        {
+            return Error.Validation($"Canvas '{canvas}' sells placements, not claims.");
+        }
+
+        if (width < 1 || height < 1 || x < 0 || y < 0 || (long)x + width > definition.Width || (long)y + height > definition.Height)
+        {
+            return Error.Validation($"The rectangle must lie inside the {definition.Width}x{definition.Height} canvas, with width and height of at least 1.");
+        }
+
+        if (string.IsNullOrEmpty(accountId))
+        {
+            return Error.Validation("account_id is required.");
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await TesseraDatabase.BeginWriteAsync(connection, cancellationToken);
+        if (!database.IsSqlite)
+        {
+            await connection.Command("INSERT INTO canvas_locks (canvas) VALUES (@canvas) ON CONFLICT DO NOTHING", transaction)
+                .With("@canvas", canvas).ExecuteNonQueryAsync(cancellationToken);
+            await connection.Command("SELECT canvas FROM canvas_locks WHERE canvas = @canvas FOR UPDATE", transaction)
+                .With("@canvas", canvas).ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (await connection.Command("SELECT COUNT(*) FROM accounts WHERE id = @id", transaction).With("@id", accountId).ScalarLongAsync(cancellationToken) == 0)
+        {
+            return Error.NotFound($"No account '{accountId}'.");
+        }
+
+        var overlapping = await Rectangle(connection.Command(OverlapSql, transaction), canvas, x, y, width, height).ScalarLongAsync(cancellationToken);
+        if (overlapping > 0)
+        {
+            return Error.Conflict("region_taken", $"The rectangle {width}x{height} at ({x},{y}) overlaps pixels another claim owns.");
+        }
+
+        var now = time.GetUtcNow();
+        var id = await Rectangle(connection.Command("""
+                INSERT INTO canvas_claims (canvas, account_id, x, y, width, height, created_at)
+                VALUES (@canvas, @account, @x, @y, @width, @height, @now) RETURNING id
+                """, transaction), canvas, x, y, width, height)
+            .With("@account", accountId)
+            .With("@now", now.ToUnixTimeMilliseconds())
+            .ScalarLongAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new Claim(id, canvas, accountId, x, y, width, height, now);
+    }
+
+    public async Task<IReadOnlyList<Claim>> ListAsync(string canvas, string? accountId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var sql = "SELECT id, canvas, account_id, x, y, width, height, created_at FROM canvas_claims WHERE canvas = @canvas" +
+            (accountId is null ? "" : " AND account_id = @account") + " ORDER BY id";
+        await using var reader = await connection.Command(sql).With("@canvas", canvas).With("@account", accountId).ExecuteReaderAsync(cancellationToken);
+        var claims = new List<Claim>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            claims.Add(new Claim(
+                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4),
+                reader.GetInt32(5), reader.GetInt32(6), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7))));
+        }
+
+        return claims;
+    }
+
+    private static DbCommand Rectangle(DbCommand command, string canvas, int x, int y, int width, int height) =>
+        command.With("@canvas", canvas).With("@x", x).With("@y", y).With("@width", width).With("@height", height);
+}
