@@ -6,6 +6,7 @@ using Tessera.Ledger;
 using Tessera.RateLimits;
 using Tessera.Storage;
 using Tessera.Surfaces;
+using Tessera.Surfaces.OneMillionPixels;
 
 namespace Tessera.Hosting;
 
@@ -70,6 +71,7 @@ public static class TesseraApp
         app.MapTelemetry();
         app.MapApiDocs();
         app.MapAdmin();
+        app.MapOneMillionPixels();
         foreach (var contributor in app.Services.GetServices<IEndpointContributor>())
         {
             contributor.Map(app);
