@@ -9,6 +9,12 @@ public static class CanvasExtensions
             .Validate(options => options.Effective.Values.All(c => c.Width > 0 && c.Height > 0), "Every canvas needs a positive width and height")
             .ValidateOnStart();
         builder.Services.AddSingleton<ClaimService>();
+        builder.Services.AddSingleton<Pixels.CanvasRegistry>();
+        builder.Services.AddSingleton<Pixels.PixelEvents>();
+        builder.Services.AddSingleton<Pixels.PixelStore>();
+        builder.Services.AddSingleton<Pixels.PixelFeed>();
+        builder.Services.AddSingleton<Storage.IStartupTask>(services => services.GetRequiredService<Pixels.PixelFeed>());
+        builder.Services.AddHostedService(services => services.GetRequiredService<Pixels.PixelFeed>());
         return builder;
     }
 }

@@ -33,6 +33,7 @@ public static class TesseraApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.Section);
         builder.Services.AddSingleton<SurfaceRegistry>();
+        builder.Services.AddSingleton<FaultPoints>();
         builder.Services.AddErrorHandling();
         builder.Services.AddCors(options => options.AddDefaultPolicy(policy =>
         {

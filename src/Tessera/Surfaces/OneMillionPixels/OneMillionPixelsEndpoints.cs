@@ -15,6 +15,9 @@ public static class OneMillionPixelsEndpoints
     {
         var surface = endpoints.ServiceProvider.GetRequiredService<SurfaceRegistry>().Get(SurfaceRegistry.OneMillionPixels);
         var api = endpoints.MapGroup(surface.PathBase + "/api").WithGroupName(SurfaceRegistry.OneMillionPixels);
+        api.MapOmpPixels();
+        api.MapOmpCanvas();
+        api.MapOmpStream();
         api.MapOmpAgents();
         return endpoints;
     }

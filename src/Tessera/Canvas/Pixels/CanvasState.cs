@@ -1,0 +1,64 @@
+using Tessera.Canvas.Rendering;
+
+namespace Tessera.Canvas.Pixels;
+
+/// <summary>
+/// A pixel canvas as one node holds it: the raster, the owners, the PNG, and the two locks. <see cref="WriteLock"/>
+/// (async) orders this node's writes and catch-ups so the raster applies the log strictly in seq order;
+/// <see cref="Sync"/> guards the raster and the PNG encoder for the microseconds a change or a render takes.
+/// </summary>
+public sealed class CanvasState
+{
+    private readonly BandedPngEncoder _png;
+    private (byte[] Png, long Seq)? _rendered;
+
+    public CanvasState(string id, CanvasDefinition definition)
+    {
+        Id = id;
+        Definition = definition;
+        Raster = new PixelRaster(definition.Width, definition.Height);
+        Claims = new ClaimGrid(definition.Width, definition.Height);
+        _png = new BandedPngEncoder(Raster, ParseBackground(definition.Background));
+    }
+
+    public string Id { get; }
+
+    public CanvasDefinition Definition { get; }
+
+    public PixelRaster Raster { get; }
+
+    public ClaimGrid Claims { get; }
+
+    public SemaphoreSlim WriteLock { get; } = new(1, 1);
+
+    public Lock Sync { get; } = new();
+
+    public bool Contains(int x, int y) => x >= 0 && y >= 0 && x < Definition.Width && y < Definition.Height;
+
+    /// <summary>Applies one write (the caller holds <see cref="WriteLock"/> and passes seqs in order).</summary>
+    public void Apply(PixelEvent change)
+    {
+        lock (Sync)
+        {
+            Raster.Apply(change.Seq, change.AccountId, change.Pixels);
+            foreach (var pixel in change.Pixels)
+            {
+                _png.MarkRow(pixel.Y);
+            }
+
+            _rendered = null;
+        }
+    }
+
+    /// <summary>The PNG of the canvas and the seq it shows; encoded once per change, not per request.</summary>
+    public (byte[] Png, long Seq) RenderPng()
+    {
+        lock (Sync)
+        {
+            return _rendered ??= (_png.Render(), Raster.Seq);
+        }
+    }
+
+    private static uint ParseBackground(string color) =>
+        PixelColor.TryParse(color, out var parsed) ? parsed : 0xFFFFFF;
+}

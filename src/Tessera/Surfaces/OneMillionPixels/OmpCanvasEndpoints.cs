@@ -1,0 +1,27 @@
+using Tessera.Canvas.Pixels;
+
+namespace Tessera.Surfaces.OneMillionPixels;
+
+/// <summary><c>GET /api/canvas</c>: the 1000×1000 PNG, encoded once per change, with ETag / If-None-Match.</summary>
+public static class OmpCanvasEndpoints
+{
+    public static RouteGroupBuilder MapOmpCanvas(this RouteGroupBuilder api)
+    {
+        api.MapGet("/canvas", CanvasPng);
+        return api;
+    }
+
+    private static IResult CanvasPng(HttpContext context, CanvasRegistry canvases)
+    {
+        var (png, seq) = canvases.Find(OneMillionPixelsEndpoints.Canvas)!.RenderPng();
+        var etag = $"\"png-{seq}\"";
+        context.Response.Headers.ETag = etag;
+        context.Response.Headers.CacheControl = "no-cache";
+        if (context.Request.Headers.IfNoneMatch == etag)
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return Results.Bytes(png, "image/png");
+    }
+}

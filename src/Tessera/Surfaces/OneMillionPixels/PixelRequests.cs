@@ -1,0 +1,97 @@
+using Tessera.Canvas.Pixels;
+using Tessera.Common;
+
+namespace Tessera.Surfaces.OneMillionPixels;
+
+/// <summary>A pixel as the doc's POST /api/pixels takes it.</summary>
+public sealed record PixelInput(int? X, int? Y, string? Color, string? Url);
+
+/// <summary>Single (<c>{x, y, color?, url?}</c>) or bulk (<c>{pixels: [...]}</c>, at most 1000).</summary>
+public sealed record PixelWriteRequest(int? X, int? Y, string? Color, string? Url, List<PixelInput>? Pixels)
+{
+    public const int MaxBulk = 1000;
+    public const int MaxUrlLength = 2048;
+
+    /// <summary>The pixels to write, or the first reason the request is refused (nothing is written then).</summary>
+    public Result<List<PixelChange>> ToChanges()
+    {
+        if (Pixels is not null)
+        {
+            if (X is not null || Y is not null)
+            {
+                return Error.Validation("Send either a single pixel {x, y, ...} or {pixels: [...]}, not both.");
+            }
+
+            if (Pixels.Count is 0 or > MaxBulk)
+            {
+                return Error.Validation($"pixels must hold 1 to {MaxBulk} pixels.");
+            }
+
+            var changes = new List<PixelChange>(Pixels.Count);
+            for (var i = 0; i < Pixels.Count; i++)
+            {
+                var pixel = Pixels[i];
+                if (pixel is null)
+                {
+                    return Error.Validation($"pixels[{i}] is null.");
+                }
+
+                var change = ToChange(pixel.X, pixel.Y, pixel.Color, pixel.Url, $"pixels[{i}].");
+                if (!change.IsSuccess)
+                {
+                    return change.Error;
+                }
+
+                changes.Add(change.Value);
+            }
+
+            return changes;
+        }
+
+        var single = ToChange(X, Y, Color, Url, "");
+        return single.IsSuccess ? new List<PixelChange> { single.Value } : single.Error;
+    }
+
+    private static Result<PixelChange> ToChange(int? x, int? y, string? color, string? url, string where)
+    {
+        if (x is null || y is null)
+        {
+            return Error.Validation($"{where}x and {where}y are required.");
+        }
+
+        if (x is < 0 or > 999 || y is < 0 or > 999)
+        {
+            return Error.Validation($"{where}x and {where}y must be between 0 and 999.");
+        }
+
+        uint? parsed = null;
+        if (color is not null)
+        {
+            if (!PixelColor.TryParse(color, out var value))
+            {
+                return Error.Validation($"{where}color must be a hex colour like \"#FF0000\" or \"#F00\".");
+            }
+
+            parsed = value;
+        }
+
+        if (url is not null && !IsHttpsUrl(url))
+        {
+            return Error.Validation($"{where}url must be an https URL of at most {MaxUrlLength} characters.");
+        }
+
+        if (parsed is null && url is null)
+        {
+            return Error.Validation($"{where}: set color, url or both.");
+        }
+
+        return new PixelChange(x.Value, y.Value, parsed, url);
+    }
+
+    public static bool IsHttpsUrl(string url) =>
+        url.Length <= MaxUrlLength &&
+        !url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) &&
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) &&
+        uri.Scheme == Uri.UriSchemeHttps &&
+        uri.Host.Length > 0;
+}
