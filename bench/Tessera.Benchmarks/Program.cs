@@ -1,4 +1,5 @@
 using Tessera.Benchmarks.Accounts;
+using Tessera.Benchmarks.Canvas;
 using Tessera.Benchmarks.Ledger;
 
 // Each benchmark prints its own figures: `dotnet run -c Release --project bench/Tessera.Benchmarks -- <name> [args]`.
@@ -6,6 +7,7 @@ return args.FirstOrDefault() switch
 {
     "ledger" => await LedgerHoldPostBenchmark.RunAsync(args[1..]),
     "auth" => await AuthOverheadBenchmark.RunAsync(args[1..]),
+    "canvas" => await CanvasBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -14,6 +16,7 @@ static int Usage()
     Console.Error.WriteLine("""
         usage: Tessera.Benchmarks ledger [sqlite|postgres] [--seconds N] [--clients N] [--no-group-commit]
                Tessera.Benchmarks auth [rounds] [seconds] [concurrency]
+               Tessera.Benchmarks canvas [seconds]
         """);
     return 2;
 }
