@@ -69,5 +69,6 @@ public sealed class AgentService(TesseraDbContext db, ApiKeyService keys, TimePr
 
     private static Error AgentExists() => Error.Conflict("agent_exists", "An agent already exists for this fingerprint; recover it with its private key.");
 
-    private static string HashFingerprint(string fingerprint) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fingerprint)));
+    /// <summary>How a fingerprint is stored (hex SHA-256 of its UTF-8), here and by the referral views that compare with it.</summary>
+    public static string HashFingerprint(string fingerprint) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fingerprint)));
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Tessera.Accounts;
 using Tessera.Admin;
 using Tessera.Canvas;
+using Tessera.Imaging;
 using Tessera.Ledger;
 using Tessera.RateLimits;
 using Tessera.Storage;
@@ -57,6 +58,8 @@ public static class TesseraApp
         builder.AddAccounts();
         builder.AddLedger();
         builder.AddCanvas();
+        builder.AddImaging();
+        builder.AddOmpAgents();
         builder.AddRateLimits();
         builder.AddAdmin();
 

@@ -1,7 +1,105 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Tessera.Accounts;
+using Tessera.Canvas;
+using Tessera.Ledger;
+using Tessera.RateLimits;
+
 namespace Tessera.Surfaces.OneMillionPixels;
 
-/// <summary>Agents and referrals: <c>POST/GET /api/agent</c>, <c>/api/agent/stats</c>, <c>/api/agent/convert</c>, <c>/api/referral</c>.</summary>
+/// <summary>Agents and referrals: <c>POST/GET /api/agent</c>, <c>/api/agent/stats</c>, <c>/api/agent/convert</c>, <c>/api/referral</c>.
+/// Bodies and codes are in docs/one-million-pixels.md (Agents, Referrals, Convert).</summary>
 public static class OmpAgentEndpoints
 {
-    public static RouteGroupBuilder MapOmpAgents(this RouteGroupBuilder api) => api;
+    /// <summary>The services behind these routes (called from the host's module list).</summary>
+    public static IHostApplicationBuilder AddOmpAgents(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<OmpAgentOptions>().BindConfiguration(OmpAgentOptions.Section)
+            .Validate(options => options.MaxCountedViewsPerIpPerDay > 0, "MaxCountedViewsPerIpPerDay must be positive")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<PromoLinks>();
+        builder.Services.AddSingleton<ReferralService>();
+        builder.Services.AddSingleton<PixelCreditConversion>();
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapOmpAgents(this RouteGroupBuilder api)
+    {
+        api.MapPost("/agent", CreateAgent);
+        api.MapGet("/agent", GetAgent).RequireKey();
+        api.MapGet("/agent/stats", GetStats).RequireKey();
+        api.MapPost("/agent/convert", ConvertCredits).RequireKey(Scopes.Canvas);
+        api.MapPost("/referral", RecordReferral);
+        return api;
+    }
+
+    private static async Task<Results<Created<CreatedAgentResponse>, ErrorResult>> CreateAgent(
+        CreateAgentRequest? request, AgentService agents, PromoLinks links, HttpRequest http, CancellationToken ct)
+    {
+        var created = await agents.CreateAsync(request?.Fingerprint, ct);
+        if (!created.IsSuccess)
+        {
+            return new ErrorResult(created.Error);
+        }
+
+        var (account, agent, privateKey) = created.Value;
+        var link = links.For(http, agent.PublicKey);
+        return TypedResults.Created(
+            $"{http.PathBase}{http.Path}",
+            new CreatedAgentResponse(account.Id, privateKey, agent.PublicKey, link, PromoLinks.QrCode(link)));
+    }
+
+    private static async Task<Results<Ok<AgentResponse>, ErrorResult>> GetAgent(
+        HttpContext context, AgentService agents, PromoLinks links, ReferralService referrals, ClaimService claims, LedgerService ledger, CancellationToken ct)
+    {
+        var accountId = TesseraClaims.AccountIdOf(context.User)!;
+        var agent = await agents.FindByAccountAsync(accountId, ct);
+        if (agent is null)
+        {
+            return new ErrorResult(new("not_an_agent", "This key's account is not an agent; GET /api/agent/stats works for any key.", 404));
+        }
+
+        var stats = await StatsAsync(accountId, referrals, claims, ledger, ct);
+        var link = links.For(context.Request, agent.PublicKey);
+        return TypedResults.Ok(new AgentResponse(
+            accountId, agent.PublicKey, link, PromoLinks.QrCode(link),
+            stats.Views, stats.UniqueViews, stats.PixelCredits, stats.OwnedPixels, stats.Claims));
+    }
+
+    private static async Task<Ok<AgentStatsResponse>> GetStats(
+        HttpContext context, ReferralService referrals, ClaimService claims, LedgerService ledger, CancellationToken ct) =>
+        TypedResults.Ok(await StatsAsync(TesseraClaims.AccountIdOf(context.User)!, referrals, claims, ledger, ct));
+
+    private static async Task<Results<Created<ConvertResponse>, ErrorResult>> ConvertCredits(
+        ConvertRequest? request, HttpContext context, PixelCreditConversion conversion,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
+    {
+        var result = await conversion.ConvertAsync(TesseraClaims.AccountIdOf(context.User)!, request?.StartX, request?.StartY, idempotencyKey, ct);
+        if (!result.IsSuccess)
+        {
+            return new ErrorResult(result.Error);
+        }
+
+        var (claim, spent, remaining, _) = result.Value;
+        var body = new ConvertResponse(claim.Id, claim.X, claim.Y, claim.Width, (long)claim.Width * claim.Width, spent, remaining);
+        return TypedResults.Created($"{context.Request.PathBase}{context.Request.Path}", body);
+    }
+
+    private static async Task<Results<Ok<ReferralResponse>, ErrorResult>> RecordReferral(
+        ReferralRequest? request, HttpContext context, ReferralService referrals, AgentService agents, CancellationToken ct)
+    {
+        var address = RatePartitioner.ClientAddress(context.Connection.RemoteIpAddress);
+        var outcome = await referrals.RecordViewAsync(request?.PromoCode, request?.Fingerprint, address, agents, ct);
+        return outcome.IsSuccess
+            ? TypedResults.Ok(new ReferralResponse(outcome.Value.Counted, outcome.Value.Reason, outcome.Value.Counted ? OmpAgentOptions.CreditPerView : 0m))
+            : new ErrorResult(outcome.Error);
+    }
+
+    private static async Task<AgentStatsResponse> StatsAsync(string accountId, ReferralService referrals, ClaimService claims, LedgerService ledger, CancellationToken ct)
+    {
+        var views = await referrals.StatsAsync(accountId, ct);
+        var owned = (await claims.ListAsync(OneMillionPixelsEndpoints.Canvas, accountId, ct)).Select(OwnedClaim.From).ToList();
+        var credits = (await ledger.BalancesAsync(accountId, ct)).Where(b => b.Currency == Currency.PixelCredits.Name).Sum(b => b.Available);
+        return new AgentStatsResponse(views.Views, views.UniqueViews, credits, owned.Sum(c => c.Pixels), owned);
+    }
 }

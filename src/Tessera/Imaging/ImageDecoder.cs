@@ -1,0 +1,95 @@
+using NetVips;
+using Tessera.Common;
+
+namespace Tessera.Imaging;
+
+/// <summary>
+/// Decodes an untrusted image (PNG, JPEG, GIF — its first frame — or WebP, told apart by content) and stretches it
+/// to an exact rectangle of RGBA bytes. Bounds are checked before any pixel is decoded: the file size first, then
+/// the dimensions the header declares, so a decompression bomb (a few KB declaring 20000×20000) costs a header read.
+/// libvips then streams the image (sequential access) through the resize, never holding the full decoded image.
+/// Expected failures are <see cref="Error"/>s with code <c>validation_error</c>; the result is never partial.
+/// </summary>
+public static class ImageDecoder
+{
+    static ImageDecoder()
+    {
+        // Every decode is of a new, untrusted buffer: libvips' operation cache would only keep them alive.
+        Cache.Max = 0;
+
+        // Refuse libvips' untrusted loaders (ImageMagick, PDF, SVG ...) even if a bug ever routed a buffer to one.
+        NetVips.NetVips.BlockUntrusted = true;
+    }
+
+    /// <inheritdoc cref="DecodeToRgba(byte[], int, int, ImagingOptions?)"/>
+    public static Result<byte[]> DecodeToRgba(ReadOnlySpan<byte> data, int width, int height, ImagingOptions? limits = null) =>
+        DecodeToRgba(data.ToArray(), width, height, limits);
+
+    /// <summary>
+    /// Decodes <paramref name="data"/> and returns <paramref name="width"/>×<paramref name="height"/>×4 bytes, row-major,
+    /// straight (not premultiplied) RGBA, 8 bits per channel; images without alpha come back opaque.
+    /// Refused with <c>validation_error</c>: an unsupported or unreadable format, a file over
+    /// <see cref="ImagingOptions.MaxBytes"/>, a declared size over <see cref="ImagingOptions.MaxPixels"/>, and a bad
+    /// target rectangle.
+    /// </summary>
+    public static Result<byte[]> DecodeToRgba(byte[] data, int width, int height, ImagingOptions? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        limits ??= ImagingOptions.Default;
+        if (width < 1 || height < 1 || width > limits.MaxOutputSide || height > limits.MaxOutputSide)
+        {
+            return Error.Validation($"width and height must be between 1 and {limits.MaxOutputSide}.");
+        }
+
+        if (data.LongLength > limits.MaxBytes)
+        {
+            return Error.Validation($"The image is larger than {limits.MaxBytes} bytes.");
+        }
+
+        var format = ImageSniffer.Sniff(data);
+        if (format == ImageFormat.Unknown)
+        {
+            return Error.Validation("unsupported image type: expected PNG, JPEG, GIF or WebP.");
+        }
+
+        try
+        {
+            // Loading only reads the header; pixels are decoded when the pipeline below is evaluated.
+            using var image = Load(data, format);
+            if ((long)image.Width * image.Height > limits.MaxPixels)
+            {
+                return Error.Validation($"The image is {image.Width}x{image.Height}, more than {limits.MaxPixels} pixels.");
+            }
+
+            return ToRgba(image, width, height);
+        }
+        catch (VipsException)
+        {
+            return Error.Validation("The image could not be decoded.");
+        }
+    }
+
+    private static Image Load(byte[] data, ImageFormat format) => format switch
+    {
+        ImageFormat.Png => Image.PngloadBuffer(data, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error),
+        ImageFormat.Jpeg => Image.JpegloadBuffer(data, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error),
+        ImageFormat.Gif => Image.GifloadBuffer(data, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error),
+        ImageFormat.WebP => Image.WebploadBuffer(data, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error),
+        _ => throw new ArgumentOutOfRangeException(nameof(format)),
+    };
+
+    private static byte[] ToRgba(Image image, int width, int height)
+    {
+        // Force: stretch to exactly width×height, up or down, ignoring the aspect ratio (DECISIONS: "stretched to the rectangle").
+        using var resized = image.ThumbnailImage(width, height: height, size: Enums.Size.Force);
+        using var srgb = resized.Interpretation == Enums.Interpretation.Srgb ? resized.Copy() : resized.Colourspace(Enums.Interpretation.Srgb);
+        using var rgba = srgb.HasAlpha() ? srgb.Copy() : srgb.Bandjoin(255);
+        using var bytes = rgba.Format == Enums.BandFormat.Uchar ? rgba.Copy() : rgba.Cast(Enums.BandFormat.Uchar);
+        if (bytes.Width != width || bytes.Height != height || bytes.Bands != 4)
+        {
+            throw new InvalidOperationException($"Resize produced {bytes.Width}x{bytes.Height}x{bytes.Bands}, expected {width}x{height}x4.");
+        }
+
+        return bytes.WriteToMemory<byte>();
+    }
+}

@@ -1,0 +1,26 @@
+using QRCoder;
+
+namespace Tessera.Surfaces.OneMillionPixels;
+
+/// <summary>
+/// An agent's promo link, <c>{base}{path base}/p/{public key}</c>, and its QR code. The base is
+/// <c>Tessera:PublicBaseUrl</c> when set (DECISIONS: behind a proxy), else the request's scheme and host.
+/// </summary>
+public sealed class PromoLinks(IConfiguration configuration, SurfaceRegistry surfaces)
+{
+    public string For(HttpRequest request, string publicKey)
+    {
+        var configured = configuration["Tessera:PublicBaseUrl"];
+        var root = string.IsNullOrWhiteSpace(configured) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : configured.TrimEnd('/');
+        return $"{root}{surfaces.Get(SurfaceRegistry.OneMillionPixels).PathBase}/p/{Uri.EscapeDataString(publicKey)}";
+    }
+
+    /// <summary>A PNG data URL of the link's QR code (error correction M, 8 pixels per module: about 300×300).</summary>
+    public static string QrCode(string link)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(link, QRCodeGenerator.ECCLevel.M);
+        var png = new PngByteQRCode(data).GetGraphic(8);
+        return "data:image/png;base64," + Convert.ToBase64String(png);
+    }
+}
