@@ -1,7 +1,8 @@
 -- The ledger hot operations as one statement each (docs/ledger.md, Performance): PostgresGroupCommitWriter sends
--- many of these calls in one round trip and one commit. Each function decides before it writes: an expected failure
--- (insufficient credits, an expired or resolved hold, a replayed key) returns a code and has written nothing, so the
--- other operations of the same batch commit; only a real error (deadlock, a bug) raises and fails the batch.
+-- many of these calls in one round trip and one commit. An expected failure (insufficient credits, an expired or
+-- resolved hold, a replayed key) returns a code and leaves nothing written (the receipt row, written first so the
+-- happy path pays no key lookup, is deleted again), so the other operations of the same batch commit; only a real
+-- error (deadlock, a bug) raises and fails the batch.
 -- Results: r_code = 'ok' | 'replay' (the r_* fields are the stored receipt) | an error code.
 -- The rules are those of the C# path: conditional money moves on locked rows (plus the CHECK of the table as backstop),
 -- a hold leaves 'pending' once, the idempotency row is written in the same transaction as the movement.
@@ -28,11 +29,16 @@ BEGIN
     INTO v_available1, v_available2
     FROM (SELECT * FROM ledger_accounts WHERE id IN (p_debit1, p_debit2) ORDER BY id FOR UPDATE) locked;
 
+    -- The receipt first: the happy path pays no lookup (a taken key is a conflict, then a replay). ON CONFLICT waits
+    -- for a concurrent transaction holding the key and then sees its row.
     IF p_key IS NOT NULL THEN
-        SELECT 'replay', o.kind, o.ref_id, o.currency, o.amount, o.status
-        INTO r_code, r_kind, r_ref, r_currency, r_amount, r_status
-        FROM ledger_operations o WHERE o.owner_id = p_owner AND o.idempotency_key = p_key;
-        IF FOUND THEN
+        INSERT INTO ledger_operations (owner_id, idempotency_key, kind, ref_id, currency, amount, status, created_at)
+        VALUES (p_owner, p_key, 'hold', p_hold, p_currency, p_amount, 'pending', p_now)
+        ON CONFLICT (owner_id, idempotency_key) DO NOTHING;
+        IF NOT FOUND THEN
+            SELECT 'replay', o.kind, o.ref_id, o.currency, o.amount, o.status
+            INTO r_code, r_kind, r_ref, r_currency, r_amount, r_status
+            FROM ledger_operations o WHERE o.owner_id = p_owner AND o.idempotency_key = p_key;
             RETURN;
         END IF;
     END IF;
@@ -41,6 +47,8 @@ BEGIN
     v_amount1 := LEAST(p_amount, GREATEST(0, COALESCE(v_available1, 0)));
     v_amount2 := p_amount - v_amount1;
     IF v_amount2 > 0 AND (p_debit2 IS NULL OR COALESCE(v_available2, 0) < v_amount2) THEN
+        -- Nothing moved yet: take back the receipt row so a later retry with this key can still succeed.
+        DELETE FROM ledger_operations WHERE owner_id = p_owner AND idempotency_key = p_key;
         r_code := 'insufficient_credits';
         RETURN;
     END IF;
@@ -56,17 +64,6 @@ BEGIN
         v_amount2 := 0;
     END IF;
 
-    IF p_key IS NOT NULL THEN
-        INSERT INTO ledger_operations (owner_id, idempotency_key, kind, ref_id, currency, amount, status, created_at)
-        VALUES (p_owner, p_key, 'hold', p_hold, p_currency, p_amount, 'pending', p_now)
-        ON CONFLICT (owner_id, idempotency_key) DO NOTHING;
-        IF NOT FOUND THEN
-            SELECT 'replay', o.kind, o.ref_id, o.currency, o.amount, o.status
-            INTO r_code, r_kind, r_ref, r_currency, r_amount, r_status
-            FROM ledger_operations o WHERE o.owner_id = p_owner AND o.idempotency_key = p_key;
-            RETURN;
-        END IF;
-    END IF;
 
     UPDATE ledger_accounts SET
         debits_pending = debits_pending + CASE WHEN id = v_leg1 THEN v_amount1 ELSE v_amount2 END
@@ -106,41 +103,12 @@ BEGIN
         RETURN;
     END IF;
 
-    -- After the lock: a concurrent resolution of this hold with the same key is visible by now.
-    IF p_key IS NOT NULL THEN
-        SELECT 'replay', o.kind, o.ref_id, o.currency, o.amount, o.status
-        INTO r_code, r_kind, r_ref, r_currency, r_amount, r_status
-        FROM ledger_operations o WHERE o.owner_id = h.owner_id AND o.idempotency_key = p_key;
-        IF FOUND THEN
-            RETURN;
-        END IF;
-    END IF;
-
-    r_currency := h.currency;
-    r_status := h.status;
-    IF h.status <> 'pending' THEN
-        r_code := CASE WHEN h.status = 'expired' THEN 'hold_expired' ELSE 'hold_already_resolved' END;
-        RETURN;
-    END IF;
-
-    IF p_status = 'expired' THEN
-        IF p_now < h.expires_at THEN
-            r_code := 'not_due';
-            RETURN;
-        END IF;
-    ELSIF p_now >= h.expires_at THEN
-        r_code := 'hold_expired';
-        RETURN;
-    END IF;
-
     IF p_status = 'posted' THEN
         v_posted := COALESCE(p_posted, h.amount);
-        IF v_posted > h.amount THEN
-            r_code := 'post_exceeds_hold';
-            RETURN;
-        END IF;
     END IF;
 
+    -- After the lock, the receipt first: a concurrent resolution of this hold with the same key has committed by
+    -- now, so a taken key is a replay; the happy path pays no lookup.
     IF p_key IS NOT NULL THEN
         INSERT INTO ledger_operations (owner_id, idempotency_key, kind, ref_id, currency, amount, status, created_at)
         VALUES (h.owner_id, p_key, p_kind, p_hold, h.currency, v_posted, p_status, p_now)
@@ -151,6 +119,24 @@ BEGIN
             FROM ledger_operations o WHERE o.owner_id = h.owner_id AND o.idempotency_key = p_key;
             RETURN;
         END IF;
+    END IF;
+
+    r_currency := h.currency;
+    r_status := h.status;
+    IF h.status <> 'pending' THEN
+        r_code := CASE WHEN h.status = 'expired' THEN 'hold_expired' ELSE 'hold_already_resolved' END;
+    ELSIF p_status = 'expired' AND p_now < h.expires_at THEN
+        r_code := 'not_due';
+    ELSIF p_status <> 'expired' AND p_now >= h.expires_at THEN
+        r_code := 'hold_expired';
+    ELSIF v_posted > h.amount THEN
+        r_code := 'post_exceeds_hold';
+    END IF;
+
+    IF r_code IS NOT NULL THEN
+        -- Refused before anything moved: take back the receipt row, so the key stays unused.
+        DELETE FROM ledger_operations WHERE owner_id = h.owner_id AND idempotency_key = p_key;
+        RETURN;
     END IF;
 
     UPDATE ledger_holds SET status = p_status, posted_amount = v_posted, resolved_at = p_now WHERE id = p_hold AND status = 'pending';
