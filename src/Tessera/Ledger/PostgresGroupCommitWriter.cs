@@ -36,11 +36,15 @@ internal sealed class PostgresGroupCommitWriter : IAsyncDisposable
     private const int MaxBatch = 128;
     private const int MaxAttempts = 5;
 
-    /// <summary>Locks the accounts of every call in the batch, in id order, before any function runs.</summary>
+    /// <summary>Locks the accounts of every call in the batch, in id order, before any function runs. Written as
+    /// <c>id IN (... UNION ALL ...)</c>: the generic plan of <c>id = ANY($1) OR id IN (subquery)</c> scanned the whole
+    /// primary key (checked with EXPLAIN on 100,000 accounts); this one is a lookup per id.</summary>
     private const string LockSql = """
         SELECT id FROM ledger_accounts
-        WHERE id = ANY($1)
-           OR id IN (SELECT unnest(ARRAY[debit1_account_id, debit2_account_id, credit_account_id]) FROM ledger_holds WHERE id = ANY($2))
+        WHERE id IN (
+            SELECT unnest($1::bigint[])
+            UNION ALL
+            SELECT unnest(ARRAY[debit1_account_id, debit2_account_id, credit_account_id]) FROM ledger_holds WHERE id = ANY($2))
         ORDER BY id FOR UPDATE
         """;
 
