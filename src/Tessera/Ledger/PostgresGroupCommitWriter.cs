@@ -24,7 +24,8 @@ internal readonly record struct LedgerOutcome(string Code, string? Kind, string?
 /// wait for each other instead of deadlocking.
 /// Why (ledger benchmark, 8 clients, hold + post pairs, 2-core box shared with other builds): a transaction per
 /// operation is 3 round trips and a commit each, and ran 240–450 pairs/s; this writer sends ~4 operations per batch
-/// (~5.5 ms from send to commit, of which ~2.5 ms is the WAL flush) and ran 450–750 pairs/s (see docs/ledger.md).
+/// (~5.5 ms from send to commit, of which ~2.5 ms is the WAL flush) and ran 450–750 pairs/s; interleaved with the old
+/// path on a busier box, 297–398 against 155–349 (see docs/ledger.md).
 /// Two connections: 1 and 4 were no better within the noise of the shared box.
 /// </summary>
 internal sealed class PostgresGroupCommitWriter : IAsyncDisposable
