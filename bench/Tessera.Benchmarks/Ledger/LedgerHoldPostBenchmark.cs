@@ -29,7 +29,7 @@ internal static class LedgerHoldPostBenchmark
         try
         {
             await new MigrationRunner(database, NullLogger<MigrationRunner>.Instance).ApplyAsync(CancellationToken.None);
-            await using var ledger = new LedgerService(database, TimeProvider.System, Options.Create(new LedgerOptions { SqliteGroupCommit = groupCommit }));
+            await using var ledger = new LedgerService(database, TimeProvider.System, Options.Create(new LedgerOptions { SqliteGroupCommit = groupCommit, PostgresGroupCommit = groupCommit }));
             var users = Enumerable.Range(0, clients).Select(i => $"acc_bench{i}").ToArray();
             foreach (var user in users)
             {
@@ -41,7 +41,7 @@ internal static class LedgerHoldPostBenchmark
             var (pairs, elapsed) = await MeasureAsync(ledger, users, TimeSpan.FromSeconds(seconds));
             var audit = await ledger.AuditAsync();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"ledger hold+post {provider}{(provider == "sqlite" && !groupCommit ? " (no group commit)" : "")}: {clients} clients, {pairs} pairs in {elapsed.TotalSeconds:F1} s = {pairs / elapsed.TotalSeconds:F0} pairs/s; audit ok={audit.Ok}"));
+                $"ledger hold+post {provider}{(groupCommit ? "" : " (no group commit)")}: {clients} clients, {pairs} pairs in {elapsed.TotalSeconds:F1} s = {pairs / elapsed.TotalSeconds:F0} pairs/s; audit ok={audit.Ok}"));
             return audit.Ok ? 0 : 1;
         }
         finally

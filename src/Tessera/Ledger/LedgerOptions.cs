@@ -8,6 +8,10 @@ public sealed class LedgerOptions
     /// <summary>On SQLite, batch concurrent operations into one transaction (see <see cref="SqliteGroupCommitWriter"/>).</summary>
     public bool SqliteGroupCommit { get; set; } = true;
 
+    /// <summary>On PostgreSQL, send holds and their resolutions as batched function calls, one commit per batch
+    /// (see <see cref="PostgresGroupCommitWriter"/>); off, each runs in its own transaction.</summary>
+    public bool PostgresGroupCommit { get; set; } = true;
+
     public TimeSpan HoldSweepInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan MonthlyRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);

@@ -37,6 +37,17 @@ public sealed partial class LedgerService
         var sources = await SpendingAccountsAsync(ownerId, money, cancellationToken);
         var payee = await DestinationAsync(payeeOwnerId, money, sources[0], cancellationToken);
         var expiresAt = _time.GetUtcNow().Add(timeout ?? DefaultHoldTimeout).ToUnixTimeMilliseconds();
+        if (_postgres is not null)
+        {
+            var id = Ids.NewSequential("hold_", _time.GetUtcNow());
+            var outcome = await _postgres.CallAsync(new LedgerCall(
+                LedgerSql.HoldFunction,
+                [ownerId, idempotencyKey, money.Name, sources[0], sources.Length > 1 ? sources[1] : null, payee, minor, id, expiresAt, Now],
+                [.. sources, payee],
+                Hold: null), cancellationToken);
+            return FromOutcome(outcome, "hold", id, money.Name);
+        }
+
         return await WriteAsync(ownerId, idempotencyKey, "hold", async session =>
         {
             var legs = await PlanLegsAsync(session, sources, minor, money);
@@ -88,12 +99,12 @@ public sealed partial class LedgerService
             }
         }
 
-        // SQLite: submitted together so the group-commit writer expires them in one transaction. PostgreSQL: a few at
-        // a time, so a backlog of 500 does not take every pooled connection from the requests.
+        // With a group-commit writer (SQLite, PostgreSQL by default): submitted together so they expire in a few
+        // batches. PostgreSQL without it: a few at a time, so a backlog of 500 does not take every pooled connection.
         var expired = 0;
         await Parallel.ForEachAsync(
             due,
-            new ParallelOptions { MaxDegreeOfParallelism = _database.IsSqlite ? Math.Max(1, due.Count) : 4, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = _database.IsSqlite || _postgres is not null ? Math.Max(1, due.Count) : 4, CancellationToken = cancellationToken },
             async (id, token) =>
             {
                 if ((await ResolveAsync(id, "expire", HoldStatus.Expired, null, null, token)).IsSuccess)
@@ -104,9 +115,57 @@ public sealed partial class LedgerService
         return expired;
     }
 
-    private Task<Result<LedgerReceipt>> ResolveAsync(
-        string holdId, string kind, string status, decimal? amount, string? idempotencyKey, CancellationToken cancellationToken) =>
-        WriteAsync(null, idempotencyKey, kind, session => ResolveInAsync(session, holdId, kind, status, amount, idempotencyKey), cancellationToken);
+    private async Task<Result<LedgerReceipt>> ResolveAsync(
+        string holdId, string kind, string status, decimal? amount, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        // The function converts nothing: a partial amount is made minor here, which needs one factor for every
+        // currency (today all keep thousandths); otherwise the transaction path, which knows the hold's currency.
+        if (_postgres is not null && (amount is null || UniformMinorPerUnit))
+        {
+            long? posted = null;
+            if (amount is { } partial)
+            {
+                var minor = Currency.All[0].ToMinor(partial);
+                if (!minor.IsSuccess)
+                {
+                    return minor.Error;
+                }
+
+                posted = minor.Value;
+            }
+
+            var outcome = await _postgres.CallAsync(
+                new LedgerCall(LedgerSql.ResolveFunction, [holdId, kind, status, posted, idempotencyKey, Now], [], holdId), cancellationToken);
+            return FromOutcome(outcome, kind, holdId, null);
+        }
+
+        return await WriteAsync(null, idempotencyKey, kind, session => ResolveInAsync(session, holdId, kind, status, amount, idempotencyKey), cancellationToken);
+    }
+
+    private static readonly bool UniformMinorPerUnit = Currency.All.All(currency => currency.MinorPerUnit == Currency.All[0].MinorPerUnit);
+
+    /// <summary>A ledger function's outcome (0021_ledger_functions.sql) as the same result the transaction path gives.</summary>
+    private static Result<LedgerReceipt> FromOutcome(LedgerOutcome outcome, string kind, string holdId, string? currency)
+    {
+        LedgerReceipt Receipt()
+        {
+            var money = Currency.Parse(outcome.Currency).Value;
+            return new LedgerReceipt(outcome.Kind!, outcome.Ref!, money.Name, money.ToDisplay(outcome.Amount), outcome.Status!);
+        }
+
+        return outcome.Code switch
+        {
+            "ok" => Receipt(),
+            "replay" => Replay(Receipt(), kind),
+            "insufficient_credits" => LedgerErrors.InsufficientCredits(currency ?? outcome.Currency ?? ""),
+            "not_found" => LedgerErrors.HoldNotFound(holdId),
+            "hold_expired" => LedgerErrors.HoldExpired(holdId),
+            "hold_already_resolved" => LedgerErrors.HoldResolved(holdId, outcome.Status ?? "resolved"),
+            "not_due" => LedgerErrors.HoldResolved(holdId, "not due"),
+            "post_exceeds_hold" => LedgerErrors.PostExceedsHold(),
+            _ => throw new InvalidOperationException($"Unknown ledger outcome '{outcome.Code}'."),
+        };
+    }
 
     private async Task<Result<LedgerReceipt>> ResolveInAsync(
         LedgerSession session, string holdId, string kind, string status, decimal? amount, string? idempotencyKey)

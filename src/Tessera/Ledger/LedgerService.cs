@@ -15,6 +15,7 @@ public sealed partial class LedgerService : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly LedgerAccounts _accounts;
     private readonly ILedgerWriter _writer;
+    private readonly PostgresGroupCommitWriter? _postgres;
 
     public LedgerService(TesseraDatabase database, TimeProvider time, IOptions<LedgerOptions> options)
     {
@@ -24,6 +25,7 @@ public sealed partial class LedgerService : IAsyncDisposable
         _writer = database.IsSqlite && options.Value.SqliteGroupCommit
             ? new SqliteGroupCommitWriter(database)
             : new TransactionLedgerWriter(database);
+        _postgres = database.IsSqlite || !options.Value.PostgresGroupCommit ? null : new PostgresGroupCommitWriter(database);
     }
 
     private long Now => _time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -95,7 +97,14 @@ public sealed partial class LedgerService : IAsyncDisposable
         }, cancellationToken);
     }
 
-    public async ValueTask DisposeAsync() => await _writer.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync();
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+    }
 
     private static string TransferId(long id) => "tr_" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -72,4 +72,10 @@ internal static class LedgerSql
         VALUES (@owner, @key, @kind, @ref, @currency, @amount, @status, @now)
         ON CONFLICT (owner_id, idempotency_key) DO NOTHING
         """;
+
+    /// <summary>PostgreSQL only (0021_ledger_functions.sql): a whole hold as one statement, for the group-commit writer.</summary>
+    public const string HoldFunction = "SELECT * FROM ledger_hold($1, $2::text, $3, $4, $5::bigint, $6, $7, $8, $9, $10)";
+
+    /// <summary>PostgreSQL only: a whole post, void or expiry as one statement.</summary>
+    public const string ResolveFunction = "SELECT * FROM ledger_resolve($1, $2, $3, $4::bigint, $5::text, $6)";
 }

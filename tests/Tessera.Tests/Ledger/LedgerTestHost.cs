@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Tessera.Ledger;
+using Tessera.Storage;
 using Tessera.Tests.Support;
 
 namespace Tessera.Tests.Ledger;
@@ -10,7 +12,7 @@ public sealed class LedgerTestHost : IAsyncDisposable
 {
     private readonly TesseraFactory _factory;
 
-    public LedgerTestHost(bool sqliteGroupCommit = true)
+    public LedgerTestHost(bool sqliteGroupCommit = true, bool postgresGroupCommit = true)
     {
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 12, 0, 0, TimeSpan.Zero));
         // The workers wait on the fake clock too; the long refresh interval keeps the monthly worker from racing
@@ -18,11 +20,16 @@ public sealed class LedgerTestHost : IAsyncDisposable
         _factory = new TesseraFactory()
             .With("Tessera:Ledger:MonthlyRefreshInterval", "30.00:00:00")
             .With("Tessera:Ledger:SqliteGroupCommit", sqliteGroupCommit ? "true" : "false")
+            .With("Tessera:Ledger:PostgresGroupCommit", postgresGroupCommit ? "true" : "false")
             .WithServices(services => services.AddSingleton<TimeProvider>(Time));
         Ledger = _factory.Services.GetRequiredService<LedgerService>();
     }
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>A second ledger on the same database, with its own writer and connections: another node.</summary>
+    public LedgerService NewNode() => new(
+        _factory.Services.GetRequiredService<TesseraDatabase>(), Time, _factory.Services.GetRequiredService<IOptions<LedgerOptions>>());
 
     public LedgerService Ledger { get; }
 

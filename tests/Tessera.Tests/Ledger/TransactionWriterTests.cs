@@ -2,10 +2,10 @@ using Tessera.Ledger;
 
 namespace Tessera.Tests.Ledger;
 
-/// <summary>The same rules with SQLite's group commit switched off (a transaction per operation, as on PostgreSQL).</summary>
+/// <summary>The same rules with group commit switched off on both providers: a transaction per operation.</summary>
 public sealed class TransactionWriterTests : IAsyncLifetime
 {
-    private readonly LedgerTestHost _host = new(sqliteGroupCommit: false);
+    private readonly LedgerTestHost _host = new(sqliteGroupCommit: false, postgresGroupCommit: false);
 
     private static CancellationToken Ct => LedgerTestHost.Ct;
 
