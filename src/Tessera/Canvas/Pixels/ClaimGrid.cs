@@ -60,6 +60,28 @@ public sealed class ClaimGrid(int width, int height)
         return true;
     }
 
+    /// <summary>The first pixel of the rectangle <paramref name="accountId"/> does not own, or null.</summary>
+    public (int X, int Y)? FirstNotOwned(string accountId, int x, int y, int w, int h)
+    {
+        int owner;
+        lock (_lock)
+        {
+            owner = _accountIndex.GetValueOrDefault(accountId);
+        }
+
+        for (var row = y; row < y + h; row++)
+        {
+            var span = _owners.AsSpan(row * width + x, w);
+            var at = owner == 0 ? 0 : span.IndexOfAnyExcept(owner);
+            if (at >= 0)
+            {
+                return (x + at, row);
+            }
+        }
+
+        return null;
+    }
+
     public string? OwnerAt(int x, int y)
     {
         lock (_lock)

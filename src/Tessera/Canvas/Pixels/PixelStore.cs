@@ -89,6 +89,19 @@ public sealed class PixelStore(
         }
     }
 
+    /// <summary>Null when <paramref name="accountId"/> owns every pixel of the rectangle, else the 403 to answer.</summary>
+    public async Task<Error?> CheckOwnsRectangleAsync(CanvasState state, string accountId, int x, int y, int width, int height, CancellationToken cancellationToken)
+    {
+        var stranger = state.Claims.FirstNotOwned(accountId, x, y, width, height);
+        if (stranger is not null)
+        {
+            await ReloadClaimsAsync(state, cancellationToken);
+            stranger = state.Claims.FirstNotOwned(accountId, x, y, width, height);
+        }
+
+        return stranger is { } p ? Error.Forbidden("not_owner", $"You don't own pixel ({p.X},{p.Y}).") : null;
+    }
+
     /// <summary>Applies writes other nodes committed (the feed calls this; so does start-up, from seq 0).</summary>
     public async Task CatchUpAsync(CanvasState state, CancellationToken cancellationToken)
     {

@@ -16,6 +16,7 @@ public static class OneMillionPixelsEndpoints
         var surface = endpoints.ServiceProvider.GetRequiredService<SurfaceRegistry>().Get(SurfaceRegistry.OneMillionPixels);
         var api = endpoints.MapGroup(surface.PathBase + "/api").WithGroupName(SurfaceRegistry.OneMillionPixels);
         api.MapOmpPixels();
+        api.MapOmpUpload();
         api.MapOmpCanvas();
         api.MapOmpStream();
         api.MapOmpAgents();

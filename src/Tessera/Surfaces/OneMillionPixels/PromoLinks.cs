@@ -10,9 +10,7 @@ public sealed class PromoLinks(IConfiguration configuration, SurfaceRegistry sur
 {
     public string For(HttpRequest request, string publicKey)
     {
-        var configured = configuration["Tessera:PublicBaseUrl"];
-        var root = string.IsNullOrWhiteSpace(configured) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : configured.TrimEnd('/');
-        return $"{root}{surfaces.Get(SurfaceRegistry.OneMillionPixels).PathBase}/p/{Uri.EscapeDataString(publicKey)}";
+        return $"{Hosting.PublicBaseUrl.Of(request, configuration)}{surfaces.Get(SurfaceRegistry.OneMillionPixels).PathBase}/p/{Uri.EscapeDataString(publicKey)}";
     }
 
     /// <summary>A PNG data URL of the link's QR code (error correction M, 8 pixels per module: about 300×300).</summary>

@@ -1,0 +1,129 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Tessera.Accounts;
+using Tessera.Canvas.Pixels;
+using Tessera.Common;
+using Tessera.Imaging;
+
+namespace Tessera.Surfaces.OneMillionPixels;
+
+/// <summary>
+/// <c>POST /api/pixels/upload</c> (multipart: <c>image</c>, <c>x</c>, <c>y</c>, <c>width</c>=10, <c>height</c>=10, <c>url?</c>):
+/// the image, recognised by its content (PNG, JPEG, GIF, WebP) and bounded in bytes and decoded pixels, is stretched to
+/// the rectangle and alpha-blended over what is there (alpha 0 leaves a pixel as it was). The caller must own the whole
+/// rectangle. It is one write: applied whole or not at all.
+/// </summary>
+public static class OmpUploadEndpoints
+{
+    private const int MaxSide = 1000;
+
+    public static RouteGroupBuilder MapOmpUpload(this RouteGroupBuilder api)
+    {
+        api.MapPost("/pixels/upload", UploadAsync).RequireKey(Scopes.Canvas).DisableAntiforgery();
+        return api;
+    }
+
+    public sealed record UploadResponse(bool Success, int Updated, long Seq, int X, int Y, int Width, int Height);
+
+    private static async Task<IResult> UploadAsync(HttpContext context, PixelStore store, CanvasRegistry canvases, IOptions<ImagingOptions> imaging, CancellationToken ct)
+    {
+        if (!context.Request.HasFormContentType)
+        {
+            return new ErrorResult(Error.Validation("Send multipart/form-data with an image file and x, y."));
+        }
+
+        var form = await context.Request.ReadFormAsync(ct);
+        var file = form.Files.GetFile("image");
+        if (file is null || file.Length == 0)
+        {
+            return new ErrorResult(Error.Validation("image (a PNG, JPEG, GIF or WebP file) is required."));
+        }
+
+        if (file.Length > imaging.Value.MaxBytes)
+        {
+            return new ErrorResult(Error.Validation($"image is larger than {imaging.Value.MaxBytes / 1024 / 1024} MB."));
+        }
+
+        var x = Number(form["x"]);
+        var y = Number(form["y"]);
+        var width = form.ContainsKey("width") ? Number(form["width"]) : 10;
+        var height = form.ContainsKey("height") ? Number(form["height"]) : 10;
+        if (x is null or < 0 || y is null or < 0 || width is null or < 1 || height is null or < 1 || x + width > MaxSide || y + height > MaxSide)
+        {
+            return new ErrorResult(Error.Validation("x, y, width and height must be whole numbers with the rectangle inside the 1000x1000 canvas."));
+        }
+
+        string? url = form["url"];
+        if (string.IsNullOrEmpty(url))
+        {
+            url = null;
+        }
+        else if (!PixelWriteRequest.IsHttpsUrl(url))
+        {
+            return new ErrorResult(Error.Validation($"url must be an https URL of at most {PixelWriteRequest.MaxUrlLength} characters."));
+        }
+
+        byte[] bytes;
+        await using (var stream = file.OpenReadStream())
+        {
+            bytes = new byte[file.Length];
+            await stream.ReadExactlyAsync(bytes, ct);
+        }
+
+        var rgba = ImageDecoder.DecodeToRgba(bytes, width.Value, height.Value, imaging.Value);
+        if (!rgba.IsSuccess)
+        {
+            return new ErrorResult(rgba.Error);
+        }
+
+        var state = canvases.Find(OneMillionPixelsEndpoints.Canvas)!;
+        var account = TesseraClaims.AccountIdOf(context.User)!;
+        var ownership = await store.CheckOwnsRectangleAsync(state, account, x.Value, y.Value, width.Value, height.Value, ct);
+        if (ownership is not null)
+        {
+            return new ErrorResult(ownership);
+        }
+
+        var changes = Blend(state.Raster, rgba.Value, x.Value, y.Value, width.Value, height.Value, url);
+        if (changes.Count == 0)
+        {
+            return TypedResults.Ok(new UploadResponse(true, 0, state.Raster.Seq, x.Value, y.Value, width.Value, height.Value));
+        }
+
+        var written = await store.WriteAsync(OneMillionPixelsEndpoints.Canvas, account, changes, ct);
+        return written.IsSuccess
+            ? TypedResults.Ok(new UploadResponse(true, changes.Count, written.Value, x.Value, y.Value, width.Value, height.Value))
+            : new ErrorResult(written.Error);
+    }
+
+    /// <summary>Source-over blending onto the current colours (unpainted pixels count as the white background).</summary>
+    private static List<PixelChange> Blend(PixelRaster raster, byte[] rgba, int x0, int y0, int width, int height, string? url)
+    {
+        var changes = new List<PixelChange>(width * height);
+        for (var dy = 0; dy < height; dy++)
+        {
+            for (var dx = 0; dx < width; dx++)
+            {
+                var i = (dy * width + dx) * 4;
+                var alpha = rgba[i + 3];
+                if (alpha == 0)
+                {
+                    continue;
+                }
+
+                var under = raster.ColorAt(x0 + dx, y0 + dy) ?? 0xFFFFFF;
+                var r = Mix(rgba[i], (byte)(under >> 16), alpha);
+                var g = Mix(rgba[i + 1], (byte)(under >> 8), alpha);
+                var b = Mix(rgba[i + 2], (byte)under, alpha);
+                changes.Add(new PixelChange(x0 + dx, y0 + dy, (uint)(r << 16 | g << 8 | b), url));
+            }
+        }
+
+        return changes;
+    }
+
+    private static int Mix(byte top, byte under, byte alpha) => (top * alpha + under * (255 - alpha) + 127) / 255;
+
+    private static int? Number(string? text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+}
