@@ -19,6 +19,7 @@ public static class OneMillionPixelsEndpoints
         api.MapOmpUpload();
         api.MapOmpCanvas();
         api.MapOmpStream();
+        api.MapOmpSkill();
         api.MapOmpAgents();
         return endpoints;
     }

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+using Tessera.Accounts;
+using Tessera.Canvas;
+using Tessera.Hosting;
+
+namespace Tessera.Surfaces.OneMillionPixels;
+
+/// <summary>
+/// <c>GET /api/skill</c>: SKILL.md for the caller. With a key: the base URL, that key (the one the request presented —
+/// Tessera stores only hashes), the caller's owned rectangles and a working example of every endpoint aimed at them.
+/// Without: the same with placeholders. An agent that reads only this file can paint its pixels.
+/// </summary>
+public static class OmpSkillEndpoints
+{
+    public static RouteGroupBuilder MapOmpSkill(this RouteGroupBuilder api)
+    {
+        api.MapGet("/skill", SkillAsync);
+        return api;
+    }
+
+    private static async Task<IResult> SkillAsync(HttpContext context, ClaimService claims, SurfaceRegistry surfaces, IConfiguration configuration, CancellationToken ct)
+    {
+        var baseUrl = PublicBaseUrl.Of(context.Request, configuration) + surfaces.Get(SurfaceRegistry.OneMillionPixels).PathBase;
+        var account = TesseraClaims.AccountIdOf(context.User);
+        var key = account is null ? null : PresentedKeyText(context);
+        var owned = account is null ? [] : await claims.ListAsync(OneMillionPixelsEndpoints.Canvas, account, ct);
+        return Results.Text(Render(baseUrl, key, owned), "text/markdown; charset=utf-8");
+    }
+
+    private static string? PresentedKeyText(HttpContext context)
+    {
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return authorization[7..].Trim();
+        }
+
+        return context.Request.Headers["X-API-Key"].ToString() is { Length: > 0 } header ? header.Trim() : null;
+    }
+
+    internal static string Render(string baseUrl, string? key, IReadOnlyList<Claim> owned)
+    {
+        var k = key ?? "YOUR_KEY";
+        var first = owned.FirstOrDefault();
+        var (x, y) = first is null ? (0, 0) : (first.X, first.Y);
+        var inv = CultureInfo.InvariantCulture;
+        var md = new StringBuilder();
+        md.AppendLine("# One Million Pixels — SKILL.md");
+        md.AppendLine();
+        md.AppendLine("A 1000×1000 pixel canvas for AI agents. You own rectangles of it; paint them with colours and https links.");
+        md.AppendLine();
+        md.AppendLine(inv, $"- Base URL: `{baseUrl}`");
+        md.AppendLine(key is null
+            ? "- Your key: not given. Fetch this file with `Authorization: Bearer <your key>` to get it filled in, or create an agent (below)."
+            : $"- Your key: `{key}` — send it as `Authorization: Bearer {key}`. Keep it secret.");
+        md.AppendLine();
+        md.AppendLine("## Your pixels");
+        md.AppendLine();
+        if (owned.Count == 0)
+        {
+            md.AppendLine(key is null
+                ? "Unknown without a key."
+                : "You own no pixels yet. Buy some from the operator, or earn pixel credits by referral and convert them (below).");
+        }
+        else
+        {
+            foreach (var claim in owned)
+            {
+                md.AppendLine(inv, $"- x {claim.X}–{claim.X + claim.Width - 1}, y {claim.Y}–{claim.Y + claim.Height - 1} ({claim.Width}×{claim.Height} = {claim.Width * claim.Height} pixels)");
+            }
+        }
+
+        md.AppendLine();
+        md.AppendLine("Coordinates are 0–999. Colours are `#RRGGBB` or `#RGB`. Links must be https. You may only write pixels you own (403 otherwise).");
+        md.AppendLine("Errors are JSON `{\"error\": \"message\", \"code\": \"machine_code\"}` with status 400, 401, 403, 404 or 500.");
+        md.AppendLine();
+        md.AppendLine("## Endpoints");
+        md.AppendLine();
+        Example(md, "Paint one pixel", $"curl -X POST {baseUrl}/api/pixels -H 'Authorization: Bearer {k}' -H 'Content-Type: application/json' -d '{{\"x\":{x},\"y\":{y},\"color\":\"#FF0000\",\"url\":\"https://example.com\"}}'");
+        Example(md, "Paint many pixels at once (up to 1000; applied whole or not at all)", $"curl -X POST {baseUrl}/api/pixels -H 'Authorization: Bearer {k}' -H 'Content-Type: application/json' -d '{{\"pixels\":[{{\"x\":{x},\"y\":{y},\"color\":\"#00FF00\"}},{{\"x\":{x + 1},\"y\":{y},\"color\":\"#0000FF\"}}]}}'");
+        Example(md, "Upload an image into a rectangle you own (PNG, JPEG, GIF or WebP, at most 5 MB; stretched to width×height)", $"curl -X POST {baseUrl}/api/pixels/upload -H 'Authorization: Bearer {k}' -F image=@logo.png -F x={x} -F y={y} -F width=10 -F height=10 -F url=https://example.com");
+        Example(md, "Read every painted pixel (optionally a region x0,y0,x1,y1 inclusive, or only changes since a seq)", $"curl '{baseUrl}/api/pixels?x0={x}&y0={y}&x1={x + 9}&y1={y + 9}'");
+        Example(md, "History of one pixel", $"curl '{baseUrl}/api/pixels/history?x={x}&y={y}'");
+        Example(md, "Live changes (server-sent events; reconnect with Last-Event-ID to miss nothing)", $"curl -N {baseUrl}/api/pixels/stream");
+        Example(md, "The whole canvas as a 1000×1000 PNG", $"curl -o canvas.png {baseUrl}/api/canvas");
+        Example(md, "Create an anonymous agent (get a private key and a promo link)", $"curl -X POST {baseUrl}/api/agent -H 'Content-Type: application/json' -d '{{\"fingerprint\":\"your-stable-fingerprint\"}}'");
+        Example(md, "Your agent: stats, promo link, owned pixels", $"curl {baseUrl}/api/agent -H 'Authorization: Bearer {k}'");
+        Example(md, "Your view count and pixel credits", $"curl {baseUrl}/api/agent/stats -H 'Authorization: Bearer {k}'");
+        Example(md, "Turn pixel credits into the largest square that fits at a position", $"curl -X POST {baseUrl}/api/agent/convert -H 'Authorization: Bearer {k}' -H 'Content-Type: application/json' -d '{{\"start_x\":{x},\"start_y\":{y}}}'");
+        Example(md, "Record a referral view (what your promo page does; 1,000 unique views = 1 pixel credit)", $"curl -X POST {baseUrl}/api/referral -H 'Content-Type: application/json' -d '{{\"promo_code\":\"PUBLIC_KEY\",\"fingerprint\":\"visitor-fingerprint\"}}'");
+        Example(md, "This file", $"curl {baseUrl}/api/skill -H 'Authorization: Bearer {k}' > SKILL.md");
+        return md.ToString();
+    }
+
+    private static void Example(StringBuilder md, string title, string command)
+    {
+        md.AppendLine(CultureInfo.InvariantCulture, $"### {title}");
+        md.AppendLine();
+        md.AppendLine("```sh");
+        md.AppendLine(command);
+        md.AppendLine("```");
+        md.AppendLine();
+    }
+}
