@@ -6,13 +6,6 @@ namespace Tessera.Canvas.Pixels;
 /// <summary>The SQL of the <c>pixel_writes</c> log (both providers).</summary>
 internal static class PixelLog
 {
-    /// <summary>Appends a write with the next seq of its canvas; runs under the canvas's write lock, so seqs have no gaps.</summary>
-    public const string Append = """
-        INSERT INTO pixel_writes (canvas, seq, account_id, created_at, pixel_count, payload)
-        SELECT @canvas, COALESCE(MAX(seq), 0) + 1, @account, @at, @count, @payload FROM pixel_writes WHERE canvas = @canvas
-        RETURNING seq
-        """;
-
     public const string After = """
         SELECT seq, account_id, created_at, payload FROM pixel_writes WHERE canvas = @canvas AND seq > @after ORDER BY seq LIMIT @limit
         """;

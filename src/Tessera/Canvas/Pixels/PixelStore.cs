@@ -15,9 +15,11 @@ public sealed class PixelStore(
     TesseraDatabase database,
     PixelEvents events,
     TimeProvider time,
-    FaultPoints faults)
+    FaultPoints faults) : IAsyncDisposable
 {
     public const string AfterInsertFault = "canvas.bulk.after-insert";
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<PixelBatchWriter>> _writers = new(StringComparer.Ordinal);
     private const int CatchUpBatch = 500;
 
     public async Task<Result<long>> WriteAsync(string canvas, string accountId, IReadOnlyList<PixelChange> changes, CancellationToken cancellationToken = default)
@@ -46,47 +48,8 @@ public sealed class PixelStore(
             }
         }
 
-        var payload = PixelPayload.Encode(changes);
-        var at = time.GetUtcNow();
-        await state.WriteLock.WaitAsync(cancellationToken);
-        try
-        {
-            long seq;
-            await using (var connection = await database.OpenAsync(cancellationToken))
-            {
-                await using var transaction = await TesseraDatabase.BeginWriteAsync(connection, cancellationToken);
-                if (!database.IsSqlite)
-                {
-                    // Orders the writes of one canvas across nodes, so seqs are gap-free in commit order.
-                    await connection.Command("INSERT INTO canvas_locks (canvas) VALUES (@canvas) ON CONFLICT DO NOTHING", transaction)
-                        .With("@canvas", canvas).ExecuteNonQueryAsync(cancellationToken);
-                    await connection.Command("SELECT canvas FROM canvas_locks WHERE canvas = @canvas FOR UPDATE", transaction)
-                        .With("@canvas", canvas).ExecuteNonQueryAsync(cancellationToken);
-                }
-
-                seq = await connection.Command(PixelLog.Append, transaction)
-                    .With("@canvas", canvas).With("@account", accountId).With("@at", at.ToUnixTimeMilliseconds())
-                    .With("@count", changes.Count).With("@payload", payload)
-                    .ScalarLongAsync(cancellationToken);
-                faults.Hit(AfterInsertFault);
-                await transaction.CommitAsync(CancellationToken.None);
-            }
-
-            // Committed: from here on nothing may be skipped, whatever the caller's token says.
-            if (state.Raster.Seq < seq - 1)
-            {
-                await CatchUpLockedAsync(state, CancellationToken.None);
-            }
-
-            var change = new PixelEvent(canvas, seq, accountId, at, changes);
-            state.Apply(change);
-            events.Publish(change);
-            return seq;
-        }
-        finally
-        {
-            state.WriteLock.Release();
-        }
+        // Committed before this returns; a caller that gives up waiting does not undo it.
+        return await WriterFor(state).WriteAsync(accountId, time.GetUtcNow(), changes).WaitAsync(cancellationToken);
     }
 
     /// <summary>Null when <paramref name="accountId"/> owns every pixel of the rectangle, else the 403 to answer.</summary>
@@ -130,6 +93,17 @@ public sealed class PixelStore(
             state.Claims.Add(claim);
         }
     }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var writer in _writers.Values)
+        {
+            await writer.Value.DisposeAsync();
+        }
+    }
+
+    private PixelBatchWriter WriterFor(CanvasState state) =>
+        _writers.GetOrAdd(state.Id, _ => new Lazy<PixelBatchWriter>(() => new PixelBatchWriter(state, database, faults, CatchUpLockedAsync, events.Publish))).Value;
 
     private async Task CatchUpLockedAsync(CanvasState state, CancellationToken cancellationToken)
     {

@@ -1,0 +1,155 @@
+using System.Data.Common;
+using System.Threading.Channels;
+using Tessera.Hosting;
+using Tessera.Storage;
+
+namespace Tessera.Canvas.Pixels;
+
+/// <summary>
+/// Group commit for one canvas's writes: whatever writes are waiting go into one transaction on one long-lived
+/// connection, each its own row with the next seq, and every caller is answered after that commit. Why: a write alone
+/// paid ~0.4 ms of commit and ~0.1 ms of connection set-up under its lock (measured with 1000-pixel bulks on SQLite),
+/// which capped the canvas near 400 writes/s; with four clients waiting, one commit now serves them all.
+/// </summary>
+internal sealed class PixelBatchWriter : IAsyncDisposable
+{
+    private const int MaxBatch = 64;
+
+    private const string NextSeq = "SELECT COALESCE(MAX(seq), 0) FROM pixel_writes WHERE canvas = @canvas";
+
+    private const string Insert = """
+        INSERT INTO pixel_writes (canvas, seq, account_id, created_at, pixel_count, payload)
+        VALUES (@canvas, @seq, @account, @at, @count, @payload)
+        """;
+
+    private readonly CanvasState _state;
+    private readonly TesseraDatabase _database;
+    private readonly FaultPoints _faults;
+    private readonly Func<CanvasState, CancellationToken, Task> _catchUpLocked;
+    private readonly Action<PixelEvent> _publish;
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _loop;
+    private DbConnection? _connection;
+
+    public PixelBatchWriter(CanvasState state, TesseraDatabase database, FaultPoints faults, Func<CanvasState, CancellationToken, Task> catchUpLocked, Action<PixelEvent> publish)
+    {
+        _state = state;
+        _database = database;
+        _faults = faults;
+        _catchUpLocked = catchUpLocked;
+        _publish = publish;
+        _loop = Task.Run(RunAsync);
+    }
+
+    public Task<long> WriteAsync(string accountId, DateTimeOffset at, IReadOnlyList<PixelChange> changes)
+    {
+        var pending = new Pending(accountId, at, changes, PixelPayload.Encode(changes));
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(PixelBatchWriter));
+        }
+
+        return pending.Completion.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            await _state.WriteLock.WaitAsync();
+            try
+            {
+                await CommitAsync(batch);
+            }
+            catch (Exception exception) when (exception is DbException or InvalidOperationException or TimeoutException)
+            {
+                foreach (var pending in batch)
+                {
+                    pending.Completion.TrySetException(exception);
+                }
+
+                if (_connection is not null)
+                {
+                    await _connection.DisposeAsync();
+                    _connection = null;
+                }
+            }
+            finally
+            {
+                _state.WriteLock.Release();
+                batch.Clear();
+            }
+        }
+    }
+
+    private async Task CommitAsync(List<Pending> batch)
+    {
+        _connection ??= await _database.OpenAsync();
+        var canvas = _state.Id;
+        long first;
+        await using (var transaction = await TesseraDatabase.BeginWriteAsync(_connection))
+        {
+            if (!_database.IsSqlite)
+            {
+                // Orders the writes of one canvas across nodes, so seqs are gap-free in commit order.
+                await _connection.Command("INSERT INTO canvas_locks (canvas) VALUES (@canvas) ON CONFLICT DO NOTHING", transaction)
+                    .With("@canvas", canvas).ExecuteNonQueryAsync();
+                await _connection.Command("SELECT canvas FROM canvas_locks WHERE canvas = @canvas FOR UPDATE", transaction)
+                    .With("@canvas", canvas).ExecuteNonQueryAsync();
+            }
+
+            first = await _connection.Command(NextSeq, transaction).With("@canvas", canvas).ScalarLongAsync() + 1;
+            await using var insert = _connection.Command(Insert, transaction)
+                .With("@canvas", canvas).With("@seq", 0L).With("@account", "").With("@at", 0L).With("@count", 0).With("@payload", Array.Empty<byte>());
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var pending = batch[i];
+                insert.Parameters["@seq"].Value = first + i;
+                insert.Parameters["@account"].Value = pending.AccountId;
+                insert.Parameters["@at"].Value = pending.At.ToUnixTimeMilliseconds();
+                insert.Parameters["@count"].Value = pending.Changes.Count;
+                insert.Parameters["@payload"].Value = pending.Payload;
+                await insert.ExecuteNonQueryAsync();
+            }
+
+            _faults.Hit(PixelStore.AfterInsertFault);
+            await transaction.CommitAsync();
+        }
+
+        // Committed: apply in seq order (after any writes of other nodes that came first), then answer.
+        if (_state.Raster.Seq < first - 1)
+        {
+            await _catchUpLocked(_state, CancellationToken.None);
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var pending = batch[i];
+            var change = new PixelEvent(canvas, first + i, pending.AccountId, pending.At, pending.Changes);
+            _state.Apply(change);
+            _publish(change);
+            pending.Completion.TrySetResult(first + i);
+        }
+    }
+
+    private sealed record Pending(string AccountId, DateTimeOffset At, IReadOnlyList<PixelChange> Changes, byte[] Payload)
+    {
+        public TaskCompletionSource<long> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
