@@ -14,5 +14,6 @@ public sealed class LedgerOptions
 
     public TimeSpan HoldSweepInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How often each node looks for accounts due a monthly refresh; zero switches the worker off.</summary>
     public TimeSpan MonthlyRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -39,6 +39,11 @@ internal sealed class MonthlyRefreshWorker(LedgerService ledger, TimeProvider ti
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (options.Value.MonthlyRefreshInterval <= TimeSpan.Zero)
+        {
+            return; // switched off (tests drive the refresh themselves)
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -18,7 +18,7 @@ public sealed class LedgerTestHost : IAsyncDisposable
         // The workers wait on the fake clock too; the long refresh interval keeps the monthly worker from racing
         // the tests that call the refresh themselves when they move the clock by days.
         _factory = new TesseraFactory()
-            .With("Tessera:Ledger:MonthlyRefreshInterval", "30.00:00:00")
+            .With("Tessera:Ledger:MonthlyRefreshInterval", "00:00:00") // the tests call the refresh themselves
             .With("Tessera:Ledger:SqliteGroupCommit", sqliteGroupCommit ? "true" : "false")
             .With("Tessera:Ledger:PostgresGroupCommit", postgresGroupCommit ? "true" : "false")
             .WithServices(services => services.AddSingleton<TimeProvider>(Time));

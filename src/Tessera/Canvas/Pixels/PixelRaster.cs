@@ -3,7 +3,8 @@ namespace Tessera.Canvas.Pixels;
 /// <summary>
 /// One pixel canvas in memory: colour, link and last writer of every pixel, as of <see cref="Seq"/>. Rebuilt from
 /// <c>pixel_writes</c> at start and kept current by applying each write in seq order. 1000×1000 costs 4 B colour +
-/// 8 B link reference + 4 B writer = 16 MB. Callers hold <see cref="CanvasState.Lock"/> to write; reads of single
+/// 8 B link reference + 4 B writer = 16 MB, plus the links: kept as UTF-8 (half of a .NET string, and what the JSON
+/// writer wants anyway), one array shared by the pixels of a write that carry the same link. Callers hold <see cref="CanvasState.Lock"/> to write; reads of single
 /// pixels are racy but never torn (32-bit and reference reads are atomic).
 /// </summary>
 public sealed class PixelRaster
@@ -12,7 +13,7 @@ public sealed class PixelRaster
     private const uint Painted = 1u << 24;
 
     private readonly uint[] _colors;
-    private readonly string?[] _urls;
+    private readonly byte[]?[] _urls;
     private readonly int[] _writers;
     private readonly List<string> _accounts = [""];
     private readonly Dictionary<string, int> _accountIndex = new(StringComparer.Ordinal);
@@ -22,7 +23,7 @@ public sealed class PixelRaster
         Width = width;
         Height = height;
         _colors = new uint[width * height];
-        _urls = new string?[width * height];
+        _urls = new byte[]?[width * height];
         _writers = new int[width * height];
     }
 
@@ -42,6 +43,8 @@ public sealed class PixelRaster
             _accountIndex[accountId] = writer;
         }
 
+        string? lastUrl = null;
+        byte[]? lastUtf8 = null;
         foreach (var change in changes)
         {
             var index = change.Y * Width + change.X;
@@ -56,7 +59,13 @@ public sealed class PixelRaster
 
             if (change.Url is not null)
             {
-                _urls[index] = change.Url;
+                if (!string.Equals(change.Url, lastUrl, StringComparison.Ordinal))
+                {
+                    lastUrl = change.Url;
+                    lastUtf8 = System.Text.Encoding.UTF8.GetBytes(change.Url);
+                }
+
+                _urls[index] = lastUtf8;
             }
 
             _writers[index] = writer;
@@ -70,7 +79,10 @@ public sealed class PixelRaster
     /// <summary>0xRRGGBB of a painted pixel, or null.</summary>
     public uint? ColorAt(int x, int y) => _colors[y * Width + x] is var c && c != 0 ? c & 0xFFFFFF : null;
 
-    public string? UrlAt(int x, int y) => _urls[y * Width + x];
+    public string? UrlAt(int x, int y) => _urls[y * Width + x] is { } utf8 ? System.Text.Encoding.UTF8.GetString(utf8) : null;
+
+    /// <summary>The link as stored, UTF-8, for writers that want bytes (the JSON pixel list).</summary>
+    public byte[]? UrlUtf8At(int x, int y) => _urls[y * Width + x];
 
     public string? WriterAt(int x, int y) => _writers[y * Width + x] is var w && w > 0 ? _accounts[w] : null;
 

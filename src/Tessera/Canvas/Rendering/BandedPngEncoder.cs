@@ -62,15 +62,15 @@ internal sealed class BandedPngEncoder
             return _png;
         }
 
+        // Bands compress independently, so dirty ones go in parallel (a write spread over the whole canvas dirties
+        // all 20; one agent's rectangle usually one or two).
         var rowBytes = 1 + _raster.Width * 3;
-        var raw = new byte[BandHeight * rowBytes];
-        for (var i = 0; i < _bands.Length; i++)
+        var dirty = Enumerable.Range(0, _bands.Length).Where(i => _bands[i].Dirty).ToArray();
+        Parallel.ForEach(dirty, () => new byte[BandHeight * rowBytes], (index, _, raw) =>
         {
-            if (_bands[i].Dirty)
-            {
-                Compress(i, raw, rowBytes);
-            }
-        }
+            Compress(index, raw, rowBytes);
+            return raw;
+        }, _ => { });
 
         // zlib header (deflate, 32K window, fastest) + bands + an empty final fixed block + Adler-32 of all raw bytes.
         var adler = 1u;

@@ -144,7 +144,14 @@ public static class OmpPixelEndpoints
             writer.WriteNull("color");
         }
 
-        writer.WriteString("url", state.Raster.UrlAt(x, y));
+        if (state.Raster.UrlUtf8At(x, y) is { } url)
+        {
+            writer.WriteString("url"u8, url);
+        }
+        else
+        {
+            writer.WriteNull("url"u8);
+        }
         writer.WriteString("owner", state.Claims.OwnerAt(x, y));
         writer.WriteEndObject();
     }
