@@ -19,6 +19,7 @@ public static class OneMillionPixelsEndpoints
         api.MapOmpCanvas();
         api.MapOmpStream();
         api.MapOmpAgents();
+        endpoints.MapOmpWebPages(surface.PathBase);
         return endpoints;
     }
 }
