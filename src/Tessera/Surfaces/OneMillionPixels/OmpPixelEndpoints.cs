@@ -171,7 +171,7 @@ public static class OmpPixelEndpoints
 
         var history = new List<HistoryEntry>();
         var current = new PixelValue(null, null);
-        for (long after = 0; ; )
+        for (long after = 0; ;)
         {
             var batch = await store.ReadAfterAsync(Canvas, after, 500, ct);
             foreach (var change in batch)
