@@ -21,6 +21,7 @@ public static class OneMillionPixelsEndpoints
         api.MapOmpStream();
         api.MapOmpSkill();
         api.MapOmpAgents();
+        endpoints.MapOmpWebPages(surface.PathBase);
         return endpoints;
     }
 }
