@@ -38,4 +38,36 @@ public sealed class CanvasPngTests : IAsyncLifetime
         Assert.Equal("#ABCDEF", PngReader.ColorAt(image, 999, 999));
         Assert.Equal("#FFFFFF", PngReader.ColorAt(image, 0, 0));
     }
+
+    [Fact]
+    public async Task A_band_of_noise_is_stored_uncompressed_and_still_decodes_exactly()
+    {
+        var (_, owner) = await OmpTestHost.OwnerAsync(_factory, 0, 0, 1000, 50);
+        var client = _factory.CreateClient();
+        var random = new Random(7);
+        var expected = new Dictionary<(int X, int Y), string>();
+        for (var round = 0; round < 12; round++)
+        {
+            // First every pixel of the first band gets a random colour (incompressible), then 5 random bulks per round;
+            // the PNG is rendered after each round, so the band goes through deflate, then stored, then deflate again.
+            for (var bulk = 0; bulk < (round == 0 ? 50 : 5); bulk++)
+            {
+                var row = bulk;
+                var pixels = Enumerable.Range(0, 1000)
+                    .Select(i => round == 0 ? (x: i, y: row) : (x: random.Next(1000), y: random.Next(50)))
+                    .Select(p => new { p.x, p.y, color = $"#{random.Next(1 << 24):X6}" }).ToArray();
+                (await owner.PostAsJsonAsync("/omp/api/pixels", new { pixels }, Ct)).EnsureSuccessStatusCode();
+                foreach (var pixel in pixels)
+                {
+                    expected[(pixel.x, pixel.y)] = pixel.color;
+                }
+            }
+
+            var image = PngReader.Read(await client.GetByteArrayAsync("/omp/api/canvas", Ct));
+            foreach (var ((x, y), color) in expected.Take(500))
+            {
+                Assert.Equal(color, PngReader.ColorAt(image, x, y));
+            }
+        }
+    }
 }
