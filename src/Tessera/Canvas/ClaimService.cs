@@ -134,20 +134,8 @@ public sealed class ClaimService(TesseraDatabase database, IOptions<CanvasOption
         return side;
     }
 
-    /// <summary>Starts a write transaction holding the canvas's claims lock (SQLite: the write lock; PostgreSQL: its row in canvas_locks).</summary>
-    private async Task<DbTransaction> BeginLockedAsync(DbConnection connection, string canvas, CancellationToken cancellationToken)
-    {
-        var transaction = await TesseraDatabase.BeginWriteAsync(connection, cancellationToken);
-        if (!database.IsSqlite)
-        {
-            await connection.Command("INSERT INTO canvas_locks (canvas) VALUES (@canvas) ON CONFLICT DO NOTHING", transaction)
-                .With("@canvas", canvas).ExecuteNonQueryAsync(cancellationToken);
-            await connection.Command("SELECT canvas FROM canvas_locks WHERE canvas = @canvas FOR UPDATE", transaction)
-                .With("@canvas", canvas).ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        return transaction;
-    }
+    private Task<DbTransaction> BeginLockedAsync(DbConnection connection, string canvas, CancellationToken cancellationToken) =>
+        CanvasLock.BeginAsync(database, connection, canvas, cancellationToken);
 
     private static async Task<bool> AccountExistsAsync(DbConnection connection, DbTransaction transaction, string accountId, CancellationToken cancellationToken) =>
         await connection.Command("SELECT COUNT(*) FROM accounts WHERE id = @id", transaction).With("@id", accountId).ScalarLongAsync(cancellationToken) > 0;

@@ -103,17 +103,9 @@ internal sealed class PixelBatchWriter : IAsyncDisposable
         _connection ??= await _database.OpenAsync();
         var canvas = _state.Id;
         long first;
-        await using (var transaction = await TesseraDatabase.BeginWriteAsync(_connection))
+        // The canvas lock orders the writes of one canvas across nodes, so seqs are gap-free in commit order.
+        await using (var transaction = await CanvasLock.BeginAsync(_database, _connection, canvas))
         {
-            if (!_database.IsSqlite)
-            {
-                // Orders the writes of one canvas across nodes, so seqs are gap-free in commit order.
-                await _connection.Command("INSERT INTO canvas_locks (canvas) VALUES (@canvas) ON CONFLICT DO NOTHING", transaction)
-                    .With("@canvas", canvas).ExecuteNonQueryAsync();
-                await _connection.Command("SELECT canvas FROM canvas_locks WHERE canvas = @canvas FOR UPDATE", transaction)
-                    .With("@canvas", canvas).ExecuteNonQueryAsync();
-            }
-
             first = await _connection.Command(NextSeq, transaction).With("@canvas", canvas).ScalarLongAsync() + 1;
             await using var insert = _connection.Command(Insert, transaction)
                 .With("@canvas", canvas).With("@seq", 0L).With("@account", "").With("@at", 0L).With("@count", 0).With("@payload", Array.Empty<byte>());
