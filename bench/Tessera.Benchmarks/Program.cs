@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "ledger" => await LedgerHoldPostBenchmark.RunAsync(args[1..]),
     "auth" => await AuthOverheadBenchmark.RunAsync(args[1..]),
     "canvas" => await CanvasBenchmark.RunAsync(args[1..]),
+    "png" => await PngRenderBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -17,6 +18,7 @@ static int Usage()
         usage: Tessera.Benchmarks ledger [sqlite|postgres] [--seconds N] [--clients N] [--no-group-commit]
                Tessera.Benchmarks auth [rounds] [seconds] [concurrency]
                Tessera.Benchmarks canvas [seconds]
+               Tessera.Benchmarks png
         """);
     return 2;
 }

@@ -121,23 +121,61 @@ internal sealed class BandedPngEncoder
         // ~32 ms to a few ms. Every 8th time such a band is tried with deflate again, in case it has become flat.
         var previous = _bands[index];
         var stored = previous.Incompressible && previous.Generation % 8 != 0;
-        using var compressed = new MemoryStream();
-        using (var deflate = new DeflateStream(compressed, stored ? CompressionLevel.NoCompression : CompressionLevel.Fastest, leaveOpen: true))
+        var adler = Adler32.Compute(data);
+        byte[] chunk;
+        bool incompressible;
+        if (stored)
         {
-            deflate.Write(data);
-            deflate.Flush(); // sync flush: byte-aligned, not final, so the next band can follow
-            var deflated = compressed.GetBuffer().AsSpan(0, (int)compressed.Length);
-            var chunk = new byte[12 + deflated.Length];
-            WriteChunk(chunk, "IDAT"u8, deflated);
-            _bands[index] = new Band
-            {
-                Chunk = chunk,
-                Adler = Adler32.Compute(data),
-                RawLength = data.Length,
-                Incompressible = stored ? previous.Incompressible : deflated.Length >= data.Length * 95L / 100,
-                Generation = previous.Generation + 1,
-            };
+            chunk = StoredChunk(data, previous.Chunk);
+            incompressible = true;
         }
+        else
+        {
+            using var compressed = new MemoryStream(data.Length + 1024);
+            int flushed;
+            using (var deflate = new DeflateStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+            {
+                deflate.Write(data);
+                deflate.Flush(); // sync flush: byte-aligned, not final, so the next band can follow
+                flushed = (int)compressed.Length; // what disposing appends (a final block) is not part of the band
+            }
+
+            var deflated = compressed.GetBuffer().AsSpan(0, flushed);
+            chunk = new byte[12 + deflated.Length];
+            WriteChunk(chunk, "IDAT"u8, deflated);
+            incompressible = deflated.Length >= data.Length * 95L / 100;
+        }
+
+        _bands[index] = new Band { Chunk = chunk, Adler = adler, RawLength = data.Length, Incompressible = incompressible, Generation = previous.Generation + 1 };
+    }
+
+    /// <summary>
+    /// Deflate stored blocks (<c>00, LEN, NLEN, bytes</c>, at most 65,535 bytes each, none final) written straight into
+    /// the IDAT chunk, reusing the band's previous chunk when it is the same size: no compressor, no intermediate
+    /// stream, no new 150 KB array per band per render (which had the large-object heap churning).
+    /// </summary>
+    private static byte[] StoredChunk(ReadOnlySpan<byte> data, byte[] reuse)
+    {
+        const int MaxStored = 65535;
+        var blocks = (data.Length + MaxStored - 1) / MaxStored;
+        var length = data.Length + blocks * 5;
+        var chunk = reuse.Length == 12 + length ? reuse : new byte[12 + length];
+        BinaryPrimitives.WriteUInt32BigEndian(chunk, (uint)length);
+        "IDAT"u8.CopyTo(chunk.AsSpan(4));
+        var at = 8;
+        while (!data.IsEmpty)
+        {
+            var size = Math.Min(MaxStored, data.Length);
+            chunk[at] = 0;
+            BinaryPrimitives.WriteUInt16LittleEndian(chunk.AsSpan(at + 1), (ushort)size);
+            BinaryPrimitives.WriteUInt16LittleEndian(chunk.AsSpan(at + 3), (ushort)~size);
+            data[..size].CopyTo(chunk.AsSpan(at + 5));
+            at += 5 + size;
+            data = data[size..];
+        }
+
+        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(at), Crc32.HashToUInt32(chunk.AsSpan(4, 4 + length)));
+        return chunk;
     }
 
     private static Span<byte> WriteChunk(Span<byte> destination, scoped ReadOnlySpan<byte> type, scoped ReadOnlySpan<byte> data)
