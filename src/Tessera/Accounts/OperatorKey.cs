@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
 using Tessera.Storage;
 
 namespace Tessera.Accounts;
@@ -24,7 +23,7 @@ public sealed partial class OperatorKey(IConfiguration configuration, TesseraDat
             : Environment.GetEnvironmentVariable("TESSERA_ADMIN_KEY");
         if (!string.IsNullOrEmpty(configured))
         {
-            _hash = SHA256.HashData(Encoding.UTF8.GetBytes(configured));
+            _hash = KeyFormat.Hash(configured);
             return;
         }
 
@@ -38,7 +37,7 @@ public sealed partial class OperatorKey(IConfiguration configuration, TesseraDat
         }
 
         var key = "tak_" + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
+        var hash = KeyFormat.Hash(key);
         var inserted = await connection.Command("INSERT INTO settings (name, value) VALUES (@name, @value) ON CONFLICT (name) DO NOTHING")
             .With("@name", SettingName)
             .With("@value", Convert.ToHexString(hash))

@@ -9,8 +9,8 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     public static readonly SqlitePragmaInterceptor Instance = new();
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
-        connection.Command("PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;").ExecuteNonQuery();
+        connection.Command(TesseraDatabase.SqlitePragmas).ExecuteNonQuery();
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default) =>
-        await connection.Command("PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;").ExecuteNonQueryAsync(cancellationToken);
+        await connection.Command(TesseraDatabase.SqlitePragmas).ExecuteNonQueryAsync(cancellationToken);
 }

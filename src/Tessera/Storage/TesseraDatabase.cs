@@ -13,7 +13,7 @@ public sealed class TesseraDatabase : IAsyncDisposable
 {
     // Per connection: NORMAL is crash-safe for the process in WAL mode (DECISIONS: durable = survives kill -9);
     // busy_timeout lets SQLite's own handler wait for the single writer instead of failing at once.
-    private const string SqlitePragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
+    internal const string SqlitePragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
 
     private readonly NpgsqlDataSource? _postgres;
 

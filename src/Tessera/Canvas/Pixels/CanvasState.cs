@@ -40,7 +40,7 @@ public sealed class CanvasState
     {
         lock (Sync)
         {
-            Raster.Apply(change.Seq, change.AccountId, change.Pixels);
+            Raster.Apply(change.Seq, change.Pixels);
             foreach (var pixel in change.Pixels)
             {
                 _png.MarkRow(pixel.Y);

@@ -38,11 +38,7 @@ public sealed class ClaimGrid(int width, int height)
 
     public bool OwnsAll(string accountId, IReadOnlyList<PixelChange> changes)
     {
-        int owner;
-        lock (_lock)
-        {
-            owner = _accountIndex.GetValueOrDefault(accountId);
-        }
+        var owner = OwnerIndexOf(accountId);
 
         if (owner == 0)
         {
@@ -63,11 +59,7 @@ public sealed class ClaimGrid(int width, int height)
     /// <summary>The first pixel of the rectangle <paramref name="accountId"/> does not own, or null.</summary>
     public (int X, int Y)? FirstNotOwned(string accountId, int x, int y, int w, int h)
     {
-        int owner;
-        lock (_lock)
-        {
-            owner = _accountIndex.GetValueOrDefault(accountId);
-        }
+        var owner = OwnerIndexOf(accountId);
 
         for (var row = y; row < y + h; row++)
         {
@@ -90,15 +82,11 @@ public sealed class ClaimGrid(int width, int height)
         }
     }
 
-    /// <summary>The claims of one account, as rectangles, for SKILL.md and agent stats.</summary>
-    public int CountOwned(string accountId)
+    private int OwnerIndexOf(string accountId)
     {
-        int owner;
         lock (_lock)
         {
-            owner = _accountIndex.GetValueOrDefault(accountId);
+            return _accountIndex.GetValueOrDefault(accountId);
         }
-
-        return owner == 0 ? 0 : _owners.AsSpan().Count(owner);
     }
 }

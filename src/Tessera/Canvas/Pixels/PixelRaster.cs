@@ -1,10 +1,10 @@
 namespace Tessera.Canvas.Pixels;
 
 /// <summary>
-/// One pixel canvas in memory: colour, link and last writer of every pixel, as of <see cref="Seq"/>. Rebuilt from
+/// One pixel canvas in memory: colour and link of every pixel, as of <see cref="Seq"/>. Rebuilt from
 /// <c>pixel_writes</c> at start and kept current by applying each write in seq order. 1000×1000 costs 4 B colour +
-/// 8 B link reference + 4 B writer = 16 MB, plus the links: kept as UTF-8 (half of a .NET string, and what the JSON
-/// writer wants anyway), one array shared by the pixels of a write that carry the same link. Callers hold <see cref="CanvasState.Lock"/> to write; reads of single
+/// 8 B link reference = 12 MB (who wrote what, and when, stays in the log), plus the links: kept as UTF-8 (half of a .NET string, and what the JSON
+/// writer wants anyway), one array shared by the pixels of a write that carry the same link. Callers hold <see cref="CanvasState.Sync"/> to write; reads of single
 /// pixels are racy but never torn (32-bit and reference reads are atomic).
 /// </summary>
 public sealed class PixelRaster
@@ -14,9 +14,6 @@ public sealed class PixelRaster
 
     private readonly uint[] _colors;
     private readonly byte[]?[] _urls;
-    private readonly int[] _writers;
-    private readonly List<string> _accounts = [""];
-    private readonly Dictionary<string, int> _accountIndex = new(StringComparer.Ordinal);
 
     public PixelRaster(int width, int height)
     {
@@ -24,7 +21,6 @@ public sealed class PixelRaster
         Height = height;
         _colors = new uint[width * height];
         _urls = new byte[]?[width * height];
-        _writers = new int[width * height];
     }
 
     public int Width { get; }
@@ -34,15 +30,8 @@ public sealed class PixelRaster
     /// <summary>The seq of the last write applied.</summary>
     public long Seq { get; private set; }
 
-    public void Apply(long seq, string accountId, IReadOnlyList<PixelChange> changes)
+    public void Apply(long seq, IReadOnlyList<PixelChange> changes)
     {
-        if (!_accountIndex.TryGetValue(accountId, out var writer))
-        {
-            writer = _accounts.Count;
-            _accounts.Add(accountId);
-            _accountIndex[accountId] = writer;
-        }
-
         string? lastUrl = null;
         byte[]? lastUtf8 = null;
         foreach (var change in changes)
@@ -68,7 +57,6 @@ public sealed class PixelRaster
                 _urls[index] = lastUtf8;
             }
 
-            _writers[index] = writer;
         }
 
         Seq = seq;
@@ -79,12 +67,8 @@ public sealed class PixelRaster
     /// <summary>0xRRGGBB of a painted pixel, or null.</summary>
     public uint? ColorAt(int x, int y) => _colors[y * Width + x] is var c && c != 0 ? c & 0xFFFFFF : null;
 
-    public string? UrlAt(int x, int y) => _urls[y * Width + x] is { } utf8 ? System.Text.Encoding.UTF8.GetString(utf8) : null;
-
     /// <summary>The link as stored, UTF-8, for writers that want bytes (the JSON pixel list).</summary>
     public byte[]? UrlUtf8At(int x, int y) => _urls[y * Width + x];
-
-    public string? WriterAt(int x, int y) => _writers[y * Width + x] is var w && w > 0 ? _accounts[w] : null;
 
     /// <summary>Copies row <paramref name="y"/> as RGB bytes (unpainted pixels get <paramref name="background"/>).</summary>
     public void CopyRowRgb(int y, uint background, Span<byte> destination)

@@ -20,7 +20,6 @@ public sealed class PixelStore(
     public const string AfterInsertFault = "canvas.bulk.after-insert";
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<PixelBatchWriter>> _writers = new(StringComparer.Ordinal);
-    private const int CatchUpBatch = 500;
 
     public async Task<Result<long>> WriteAsync(string canvas, string accountId, IReadOnlyList<PixelChange> changes, CancellationToken cancellationToken = default)
     {
@@ -79,11 +78,14 @@ public sealed class PixelStore(
         }
     }
 
-    /// <summary>The writes after <paramref name="after"/>, oldest first, at most <paramref name="limit"/>.</summary>
-    public async Task<List<PixelEvent>> ReadAfterAsync(string canvas, long after, int limit, CancellationToken cancellationToken)
+    /// <summary>Every write after <paramref name="after"/>, oldest first, read from the log a page at a time.</summary>
+    public async IAsyncEnumerable<PixelEvent> ReadLogAsync(string canvas, long after, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await PixelLog.ReadAfterAsync(connection, canvas, after, limit, cancellationToken);
+        await foreach (var change in PixelLog.ReadAllAfterAsync(connection, canvas, after, cancellationToken))
+        {
+            yield return change;
+        }
     }
 
     public async Task ReloadClaimsAsync(CanvasState state, CancellationToken cancellationToken)
@@ -107,20 +109,10 @@ public sealed class PixelStore(
 
     private async Task CatchUpLockedAsync(CanvasState state, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        while (true)
+        await foreach (var change in ReadLogAsync(state.Id, state.Raster.Seq, cancellationToken))
         {
-            var batch = await PixelLog.ReadAfterAsync(connection, state.Id, state.Raster.Seq, CatchUpBatch, cancellationToken);
-            foreach (var change in batch)
-            {
-                state.Apply(change);
-                events.Publish(change);
-            }
-
-            if (batch.Count < CatchUpBatch)
-            {
-                return;
-            }
+            state.Apply(change);
+            events.Publish(change);
         }
     }
 }

@@ -108,23 +108,17 @@ public static class OmpPixelEndpoints
     private static async Task<HashSet<(int X, int Y)>> ChangedSinceAsync(PixelStore store, long after, long upTo, CancellationToken ct)
     {
         var changed = new HashSet<(int X, int Y)>();
-        while (after < upTo)
+        await foreach (var change in store.ReadLogAsync(Canvas, after, ct))
         {
-            var batch = await store.ReadAfterAsync(Canvas, after, 500, ct);
-            if (batch.Count == 0)
+            if (change.Seq > upTo)
             {
                 break;
             }
 
-            foreach (var change in batch.Where(c => c.Seq <= upTo))
+            foreach (var pixel in change.Pixels)
             {
-                foreach (var pixel in change.Pixels)
-                {
-                    changed.Add((pixel.X, pixel.Y));
-                }
+                changed.Add((pixel.X, pixel.Y));
             }
-
-            after = batch[^1].Seq;
         }
 
         return changed;
@@ -178,27 +172,16 @@ public static class OmpPixelEndpoints
 
         var history = new List<HistoryEntry>();
         var current = new PixelValue(null, null);
-        for (long after = 0; ;)
+        await foreach (var change in store.ReadLogAsync(Canvas, 0, ct))
         {
-            var batch = await store.ReadAfterAsync(Canvas, after, 500, ct);
-            foreach (var change in batch)
+            foreach (var pixel in change.Pixels.Where(p => p.X == x && p.Y == y))
             {
-                foreach (var pixel in change.Pixels.Where(p => p.X == x && p.Y == y))
-                {
-                    var next = new PixelValue(
-                        pixel.Color is { } c ? PixelColor.Format(c) : current.Color ?? (pixel.Url is null ? null : "#FFFFFF"),
-                        pixel.Url ?? current.Url);
-                    history.Add(new HistoryEntry(change.Seq, change.At, change.AccountId, current, next));
-                    current = next;
-                }
+                var next = new PixelValue(
+                    pixel.Color is { } c ? PixelColor.Format(c) : current.Color ?? (pixel.Url is null ? null : "#FFFFFF"),
+                    pixel.Url ?? current.Url);
+                history.Add(new HistoryEntry(change.Seq, change.At, change.AccountId, current, next));
+                current = next;
             }
-
-            if (batch.Count < 500)
-            {
-                break;
-            }
-
-            after = batch[^1].Seq;
         }
 
         return TypedResults.Ok(new HistoryResponse(x.Value, y.Value, history));

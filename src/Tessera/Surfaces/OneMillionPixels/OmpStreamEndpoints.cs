@@ -36,19 +36,10 @@ public static class OmpStreamEndpoints
         // Subscribe before reading the backlog, so nothing committed in between is lost; duplicates are skipped by seq.
         var live = events.Subscribe(OneMillionPixelsEndpoints.Canvas, ct);
         await context.Response.WriteAsync(": connected\n\n", ct);
-        while (true)
+        await foreach (var change in store.ReadLogAsync(OneMillionPixelsEndpoints.Canvas, after, ct))
         {
-            var backlog = await store.ReadAfterAsync(OneMillionPixelsEndpoints.Canvas, after, 500, ct);
-            foreach (var change in backlog)
-            {
-                await WriteEventAsync(context, change, ct);
-                after = change.Seq;
-            }
-
-            if (backlog.Count < 500)
-            {
-                break;
-            }
+            await WriteEventAsync(context, change, ct);
+            after = change.Seq;
         }
 
         await context.Response.Body.FlushAsync(ct);
