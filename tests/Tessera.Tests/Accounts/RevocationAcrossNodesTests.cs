@@ -7,32 +7,20 @@ namespace Tessera.Tests.Accounts;
 /// <summary>Two servers on one database play two nodes: a key revoked on one stops on the other within a second.</summary>
 public sealed class RevocationAcrossNodesTests : IAsyncLifetime
 {
-    private readonly TestDatabase _database = TestDatabase.Create();
-    private TesseraFactory _nodeA = null!;
-    private TesseraFactory _nodeB = null!;
+    private readonly TwoNodes _nodes = new();
 
-    public ValueTask InitializeAsync()
-    {
-        _nodeA = new TesseraFactory(_database);
-        _nodeB = new TesseraFactory(_database) { AdminKey = _nodeA.AdminKey };
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _nodeA.DisposeAsync();
-        await _nodeB.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _nodes.DisposeAsync();
 
     [Fact]
     public async Task A_key_deactivated_on_one_node_stops_on_the_other_within_a_second()
     {
-        var admin = _nodeA.CreateAdminClient();
+        var admin = _nodes.A.CreateAdminClient();
         var account = await admin.CreateAccountAsync();
         var (keyId, key) = await admin.CreateKeyAsync(account);
-        var clientA = _nodeA.CreateClient();
-        var clientB = _nodeB.CreateClient();
+        var clientA = _nodes.A.CreateClient();
+        var clientB = _nodes.B.CreateClient();
 
         // Both nodes now hold the key in their caches.
         Assert.Equal(HttpStatusCode.OK, (await clientA.GetWithKeyAsync("/dojo/_probe/key", key)).StatusCode);

@@ -7,32 +7,20 @@ namespace Tessera.Tests.Surfaces.OneMillionPixels;
 /// <summary>Two servers on one database: each keeps its own raster current from the shared write log.</summary>
 public sealed class TwoNodeCanvasTests : IAsyncLifetime
 {
-    private readonly TestDatabase _database = TestDatabase.Create();
-    private TesseraFactory _nodeA = null!;
-    private TesseraFactory _nodeB = null!;
+    private readonly TwoNodes _nodes = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public ValueTask InitializeAsync()
-    {
-        _nodeA = new TesseraFactory(_database);
-        _nodeB = new TesseraFactory(_database) { AdminKey = _nodeA.AdminKey };
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _nodeA.DisposeAsync();
-        await _nodeB.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _nodes.DisposeAsync();
 
     [Fact]
     public async Task Paint_on_one_node_shows_on_the_other_and_both_keep_one_order()
     {
-        _nodeB.CreateClient(); // start node B before the claim, so it must learn the claim from the database
-        var (_, ownerA) = await OmpTestHost.OwnerAsync(_nodeA, 0, 0, 10, 10);
-        var ownerB = _nodeB.CreateClient();
+        _nodes.B.CreateClient(); // start node B before the claim, so it must learn the claim from the database
+        var (_, ownerA) = await OmpTestHost.OwnerAsync(_nodes.A, 0, 0, 10, 10);
+        var ownerB = _nodes.B.CreateClient();
         ownerB.DefaultRequestHeaders.Authorization = ownerA.DefaultRequestHeaders.Authorization;
 
         (await ownerA.PostAsJsonAsync("/omp/api/pixels", new { x = 1, y = 1, color = "#AA0000" }, Ct)).EnsureSuccessStatusCode();
@@ -43,8 +31,8 @@ public sealed class TwoNodeCanvasTests : IAsyncLifetime
         string? seenOnA = null, seenOnB = null;
         while (clock.Elapsed < TimeSpan.FromSeconds(5))
         {
-            seenOnA = await DescribeAsync(_nodeA);
-            seenOnB = await DescribeAsync(_nodeB);
+            seenOnA = await DescribeAsync(_nodes.A);
+            seenOnB = await DescribeAsync(_nodes.B);
             if (seenOnA == seenOnB && seenOnA.Contains("2,2=#0000CC", StringComparison.Ordinal))
             {
                 break;
