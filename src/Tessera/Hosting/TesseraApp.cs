@@ -2,11 +2,14 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Tessera.Accounts;
 using Tessera.Admin;
 using Tessera.Canvas;
+using Tessera.Engines;
 using Tessera.Imaging;
 using Tessera.Ledger;
+using Tessera.Payments;
 using Tessera.RateLimits;
 using Tessera.Storage;
 using Tessera.Surfaces;
+using Tessera.Surfaces.BillionSatoshi;
 using Tessera.Surfaces.OneMillionPixels;
 
 namespace Tessera.Hosting;
@@ -60,6 +63,8 @@ public static class TesseraApp
         builder.AddCanvas();
         builder.AddImaging();
         builder.AddOmpAgents();
+        builder.AddPayments();
+        builder.AddEngines();
         builder.AddRateLimits();
         builder.AddAdmin();
 
@@ -76,6 +81,7 @@ public static class TesseraApp
         app.MapApiDocs();
         app.MapAdmin();
         app.MapOneMillionPixels();
+        app.MapBillionSatoshi();
         foreach (var contributor in app.Services.GetServices<IEndpointContributor>())
         {
             contributor.Map(app);

@@ -28,6 +28,8 @@ public static class StorageExtensions
                 options.UseNpgsql(database.PostgresDataSource!);
             }
         });
+        builder.Services.AddSingleton<IBlobStore>(services =>
+            new FileSystemBlobStore(Path.Combine(services.GetRequiredService<IOptions<StorageOptions>>().Value.Data, "blobs")));
         builder.Services.AddSingleton<MigrationRunner>();
         builder.Services.AddHostedService<StartupMigrations>();
         return builder;
