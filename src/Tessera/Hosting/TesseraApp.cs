@@ -11,6 +11,7 @@ using Tessera.Storage;
 using Tessera.Surfaces;
 using Tessera.Surfaces.BillionSatoshi;
 using Tessera.Surfaces.OneMillionPixels;
+using Tessera.Surfaces.PixelEngine;
 
 namespace Tessera.Hosting;
 
@@ -82,6 +83,7 @@ public static class TesseraApp
         app.MapAdmin();
         app.MapOneMillionPixels();
         app.MapBillionSatoshi();
+        app.MapPixelEngine();
         foreach (var contributor in app.Services.GetServices<IEndpointContributor>())
         {
             contributor.Map(app);

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tessera.Accounts;
+using Tessera.Ledger;
+
+namespace Tessera.Surfaces.PixelEngine;
+
+/// <summary><c>GET /balance</c>: the two credit pools, what holds keep back, and what a new job may spend (free).</summary>
+public static class PixelEngineBalanceEndpoints
+{
+    public static RouteGroupBuilder MapPixelEngineBalance(this RouteGroupBuilder api)
+    {
+        api.MapGet("/balance", GetBalance).RequireKey();
+        return api;
+    }
+
+    private static async Task<Ok<BalanceResponse>> GetBalance(HttpContext context, LedgerService ledger, CancellationToken ct)
+    {
+        var credits = (await ledger.BalancesAsync(TesseraClaims.AccountIdOf(context.User)!, ct))
+            .Where(balance => balance.Currency == Currency.Credits.Name)
+            .ToList();
+        decimal Pool(string pool) => credits.Where(b => b.Pool == pool).Sum(b => b.Available);
+        return TypedResults.Ok(new BalanceResponse(
+            Pool(Currency.Monthly), Pool(Currency.Purchased), credits.Sum(b => b.Held), credits.Sum(b => b.Available)));
+    }
+}
+
+/// <summary>Credits by pool, after holds: <c>monthly + purchased = available</c>; <c>held</c> is what running jobs keep back.</summary>
+public sealed record BalanceResponse(decimal Monthly, decimal Purchased, decimal Held, decimal Available);
