@@ -3,6 +3,7 @@ using Tessera.Accounts;
 using Tessera.Admin;
 using Tessera.Canvas;
 using Tessera.Engines;
+using Tessera.Hosting.Idempotency;
 using Tessera.Imaging;
 using Tessera.Ledger;
 using Tessera.Payments;
@@ -68,6 +69,7 @@ public static class TesseraApp
         builder.AddEngines();
         builder.AddRateLimits();
         builder.AddAdmin();
+        builder.AddIdempotency();
 
         var app = builder.Build();
         app.UseForwardedHeaders();
@@ -76,6 +78,7 @@ public static class TesseraApp
         app.UseAuthentication();
         app.UseRateLimits();
         app.UseKeyAccess();
+        app.UseIdempotency();
 
         app.MapHealth();
         app.MapTelemetry();

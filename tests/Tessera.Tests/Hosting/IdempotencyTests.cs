@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Tessera.Accounts;
+using Tessera.Hosting;
+using Tessera.Hosting.Idempotency;
+using Tessera.Tests.Support;
+
+namespace Tessera.Tests.Hosting;
+
+public sealed class IdempotencyTests : IAsyncLifetime
+{
+    private readonly Counter _counter = new();
+    private readonly TesseraFactory _factory;
+    private HttpClient _client = null!;
+    private string _key = "";
+
+    public IdempotencyTests()
+    {
+        _factory = new TesseraFactory().WithServices(services =>
+        {
+            services.AddSingleton(_counter);
+            services.AddSingleton<IEndpointContributor, IdempotentProbe>();
+        });
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        var admin = _factory.CreateAdminClient();
+        (_, _key) = await admin.CreateKeyAsync(await admin.CreateAccountAsync());
+        _client = _factory.CreateClient();
+    }
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task Same_key_returns_the_first_response_and_runs_once()
+    {
+        var first = await PostAsync("/dojo/_probe/spend", "k-1", new { amount = 5 });
+        var second = await PostAsync("/dojo/_probe/spend", "k-1", new { amount = 5 });
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(Ct), await second.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.True(second.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(1, _counter.Value);
+    }
+
+    [Fact]
+    public async Task Different_keys_and_no_key_run_each_time()
+    {
+        await PostAsync("/dojo/_probe/spend", "k-a", new { amount = 1 });
+        await PostAsync("/dojo/_probe/spend", "k-b", new { amount = 1 });
+        await PostAsync("/dojo/_probe/spend", null, new { amount = 1 });
+        await PostAsync("/dojo/_probe/spend", null, new { amount = 1 });
+        Assert.Equal(4, _counter.Value);
+    }
+
+    [Fact]
+    public async Task Same_key_with_a_different_body_is_422_in_the_surface_shape()
+    {
+        await PostAsync("/dojo/_probe/spend", "k-2", new { amount = 5 });
+        var reused = await PostAsync("/dojo/_probe/spend", "k-2", new { amount = 6 });
+
+        Assert.Equal((HttpStatusCode)422, reused.StatusCode);
+        var error = (await reused.ReadJsonAsync()).GetProperty("error");
+        Assert.Equal("idempotency_key_reused", error.GetProperty("code").GetString());
+        Assert.Equal(422, error.GetProperty("status").GetInt32());
+        Assert.Equal(1, _counter.Value);
+    }
+
+    [Fact]
+    public async Task Keys_are_per_account()
+    {
+        var admin = _factory.CreateAdminClient();
+        var (_, otherKey) = await admin.CreateKeyAsync(await admin.CreateAccountAsync("other"));
+        await PostAsync("/dojo/_probe/spend", "shared", new { amount = 1 });
+        await PostAsync("/dojo/_probe/spend", "shared", new { amount = 1 }, otherKey);
+        Assert.Equal(2, _counter.Value);
+    }
+
+    [Fact]
+    public async Task Payment_required_and_server_errors_are_not_kept_so_the_retry_runs()
+    {
+        var unpaid = await PostAsync("/dojo/_probe/spend", "k-3", new { amount = 402 });
+        var retried = await PostAsync("/dojo/_probe/spend", "k-3", new { amount = 402 });
+        Assert.Equal(HttpStatusCode.PaymentRequired, unpaid.StatusCode);
+        Assert.False(retried.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(2, _counter.Value);
+    }
+
+    [Fact]
+    public async Task Racing_requests_with_one_key_run_once()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => PostAsync("/dojo/_probe/spend", "race", new { amount = 7, slow = true })));
+
+        Assert.Equal(1, _counter.Value);
+        Assert.All(responses, response => Assert.Contains(response.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
+        Assert.Contains(responses, response => response.StatusCode == HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task A_malformed_key_is_a_validation_error()
+    {
+        var response = await PostAsync("/dojo/_probe/spend", new string('x', 300), new { amount = 1 });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, _counter.Value);
+    }
+
+    private Task<HttpResponseMessage> PostAsync(string path, string? idempotencyKey, object body, string? key = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) }.WithKey(key ?? _key);
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return _client.SendAsync(request, Ct);
+    }
+
+    public sealed class Counter
+    {
+        private int _value;
+
+        public int Value => _value;
+
+        public int Next() => Interlocked.Increment(ref _value);
+    }
+
+    private sealed record SpendRequest(int Amount, bool Slow);
+
+    private sealed class IdempotentProbe : IEndpointContributor
+    {
+        public void Map(IEndpointRouteBuilder endpoints) =>
+            endpoints.MapPost("/dojo/_probe/spend", async (SpendRequest request, Counter counter) =>
+            {
+                var n = counter.Next();
+                if (request.Slow)
+                {
+                    await Task.Delay(300);
+                }
+
+                return request.Amount == 402
+                    ? Results.StatusCode(402)
+                    : Results.Created($"/dojo/_probe/spend/{n}", new { n, request.Amount });
+            }).RequireKey().WithIdempotency();
+    }
+}
