@@ -11,6 +11,7 @@ using Tessera.Storage;
 using Tessera.Surfaces;
 using Tessera.Surfaces.BillionSatoshi;
 using Tessera.Surfaces.OneMillionPixels;
+using Tessera.Verification;
 
 namespace Tessera.Hosting;
 
@@ -64,6 +65,7 @@ public static class TesseraApp
         builder.AddImaging();
         builder.AddOmpAgents();
         builder.AddPayments();
+        builder.AddVerification();
         builder.AddEngines();
         builder.AddRateLimits();
         builder.AddAdmin();
