@@ -30,7 +30,8 @@ public sealed partial class VerificationService(
 
     public async Task<VerificationSession> StartAsync(string clientAddress, CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
+        // Whole milliseconds, as stored: the expiry a client reads is the one the server enforces.
+        var now = Milliseconds(time.GetUtcNow());
         var expiresAt = now + Options.SessionLifetime;
         var sessionId = Ids.New("vs_", 24);
         var generated = generator.NewSet();
@@ -76,7 +77,7 @@ public sealed partial class VerificationService(
             return invalid;
         }
 
-        var now = time.GetUtcNow();
+        var now = Milliseconds(time.GetUtcNow());
         var session = await LoadAsync(sessionId!, cancellationToken);
         if (session is null)
         {
@@ -230,6 +231,8 @@ public sealed partial class VerificationService(
 
         return session;
     }
+
+    private static DateTimeOffset Milliseconds(DateTimeOffset at) => DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds());
 
     // Integer columns come back as int or long depending on the provider.
     private static long Long(DbDataReader reader, int ordinal) => Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
