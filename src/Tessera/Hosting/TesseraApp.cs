@@ -13,6 +13,7 @@ using Tessera.Surfaces;
 using Tessera.Surfaces.BillionSatoshi;
 using Tessera.Surfaces.OneMillionPixels;
 using Tessera.Surfaces.PixelEngine;
+using Tessera.Verification;
 
 namespace Tessera.Hosting;
 
@@ -66,6 +67,7 @@ public static class TesseraApp
         builder.AddImaging();
         builder.AddOmpAgents();
         builder.AddPayments();
+        builder.AddVerification();
         builder.AddEngines();
         builder.AddRateLimits();
         builder.AddAdmin();

@@ -12,6 +12,10 @@ public static class RateLimitDefaults
     /// <summary>Billion Satoshi: 5 placement requests per hour per IP.</summary>
     public const string BsapPlacements = "bsap-placements";
 
+    /// <summary>Billion Satoshi: reverse Turing test sessions started per IP (the seed names no limit; Tessera's own):
+    /// a bucket of 20 refilling one every 3 s, ample for an agent and its retries, not for filling the database.</summary>
+    public const string BsapVerify = "bsap-verify";
+
     public static IReadOnlyDictionary<string, RateLimitRuleOptions[]> Policies { get; } = new Dictionary<string, RateLimitRuleOptions[]>
     {
         [Dojo] = [Rule("minute", RateLimitKind.FixedWindow, 60, TimeSpan.FromMinutes(1), RateLimitPartition.Key)],
@@ -21,6 +25,7 @@ public static class RateLimitDefaults
             Rule("burst", RateLimitKind.TokenBucket, 60, TimeSpan.FromMinutes(1), RateLimitPartition.Key),
         ],
         [BsapPlacements] = [Rule("hour", RateLimitKind.FixedWindow, 5, TimeSpan.FromHours(1), RateLimitPartition.Ip)],
+        [BsapVerify] = [Rule("minute", RateLimitKind.TokenBucket, 20, TimeSpan.FromMinutes(1), RateLimitPartition.Ip)],
     };
 
     /// <summary>Adds each built-in policy that configuration did not name (a configured policy replaces the default whole).</summary>

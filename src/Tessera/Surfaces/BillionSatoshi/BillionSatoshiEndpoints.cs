@@ -15,7 +15,7 @@ public static class BillionSatoshiEndpoints
         var api = endpoints.MapGroup(surface.PathBase + "/api").WithGroupName(SurfaceRegistry.BillionSatoshi);
         endpoints.MapGet(surface.PathBase + "/health", () => TypedResults.Ok(new { status = "ok" }))
             .WithGroupName(SurfaceRegistry.BillionSatoshi);
-        _ = api;
+        api.MapBsapVerify();
         return endpoints;
     }
 }
