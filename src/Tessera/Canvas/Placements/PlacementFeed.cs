@@ -11,18 +11,31 @@ namespace Tessera.Canvas.Placements;
 /// (an expired one already stops blocking at its expiry time; the sweep makes the status say so).
 /// </summary>
 internal sealed partial class PlacementFeed(
-    PlacementBoard board,
+    IServiceProvider services,
+    IOptions<CanvasOptions> canvases,
     PlacementFeedReader reader,
     TesseraDatabase database,
     IOptions<PlacementOptions> options,
     TimeProvider time,
     ILogger<PlacementFeed> logger) : BackgroundService, IStartupTask
 {
-    public async Task RunAsync(CancellationToken cancellationToken) => await reader.CatchUpAsync(board, cancellationToken);
+    // A server configured without the placement canvas runs no placements (and resolves no board, which would refuse).
+    private readonly bool _enabled = canvases.Value.Effective.TryGetValue(options.Value.Canvas, out var canvas) && canvas.Mode == CanvasMode.Placement;
+
+    private PlacementBoard Board => services.GetRequiredService<PlacementBoard>();
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        if (_enabled)
+        {
+            await reader.CatchUpAsync(Board, cancellationToken);
+        }
+    }
 
     /// <summary>Marks every reservation whose invoice has expired; returns how many.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
+        var board = Board;
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
@@ -42,6 +55,12 @@ internal sealed partial class PlacementFeed(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!_enabled)
+        {
+            return;
+        }
+
+        var board = Board;
         using var timer = new PeriodicTimer(options.Value.FeedInterval);
         var nextSweep = time.GetTimestamp();
         try
