@@ -110,7 +110,7 @@ public sealed partial class PlacementService(
                 return unpaid;
             }
 
-            var released = await write.Command(PlacementSql.ReleaseExpiredIn).Square(Board.Canvas, x, y, size)
+            var released = await write.Command(PlacementSql.ReleaseExpiredIn).Square(x, y, size)
                 .With("@now", now.ToUnixTimeMilliseconds()).ExecuteNonQueryAsync(cancellationToken);
             if (released > 0)
             {
@@ -125,7 +125,7 @@ public sealed partial class PlacementService(
 
             try
             {
-                await write.Command(PlacementSql.Insert).Square(Board.Canvas, x, y, size)
+                await write.Command(PlacementSql.Insert).Square(x, y, size)
                     .With("@id", id).With("@size", size).With("@sats", sats)
                     .With("@image", imageHash).With("@agentImage", agentImageHash)
                     .With("@preview", image.Value.Preview).With("@agentPreview", agentImage?.Preview)
@@ -342,7 +342,7 @@ public sealed partial class PlacementService(
     }
 
     private async Task<bool> OverlapsAsync(PlacementWrite write, int x, int y, int size, CancellationToken cancellationToken) =>
-        await write.Command(database.IsSqlite ? PlacementSql.OverlapSqlite : PlacementSql.OverlapPostgres).Square(Board.Canvas, x, y, size)
+        await write.Command(database.IsSqlite ? PlacementSql.OverlapSqlite : PlacementSql.OverlapPostgres).Square(x, y, size)
             .ScalarLongAsync(cancellationToken) > 0;
 
     private async Task<Placement?> FindOneAsync(string where, string value, CancellationToken cancellationToken)

@@ -60,8 +60,9 @@ internal static class PlacementSql
             @message, @agentIdentity, @paymentHash, @invoice, @expiresAt, @ip, @account, 0, @now, @now, @seq)
         """;
 
-    public static DbCommand Square(this DbCommand command, string canvas, int x, int y, int size) =>
-        command.With("@canvas", canvas).With("@x", x).With("@y", y).With("@x1", x + size - 1).With("@y1", y + size - 1);
+    /// <summary>The square's parameters (the canvas comes from <see cref="PlacementWrite.Command"/>).</summary>
+    public static DbCommand Square(this DbCommand command, int x, int y, int size) =>
+        command.With("@x", x).With("@y", y).With("@x1", x + size - 1).With("@y1", y + size - 1);
 
     public static Placement ReadPlacement(DbDataReader reader) => new(
         reader.GetString(0),

@@ -84,7 +84,8 @@ public sealed class PlacementReserveTests : IAsyncLifetime
     {
         var placement = (await Placements.ReserveAsync(PlacementHost.Request(800, 800, 40), Ct)).Value;
         _time.Advance(TimeSpan.FromMinutes(16));
-        Assert.Equal(1, await _factory.Feed().SweepAsync(Ct));
+        // The node's own sweep may get there first (it runs on the same clock): either way, one sweep marks it.
+        await _factory.Feed().SweepAsync(Ct);
         Assert.Equal(PlacementStatus.Expired, (await Placements.GetAsync(placement.Id, Ct))!.Status);
 
         var activation = (await Placements.ActivateAsync(placement.PaymentHash, Ct)).Value;
