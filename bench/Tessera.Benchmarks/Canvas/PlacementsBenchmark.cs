@@ -12,7 +12,7 @@ namespace Tessera.Benchmarks.Canvas;
 
 /// <summary>
 /// Placements in process, on the embedded default (SQLite) with the Billion Satoshi canvas (50,000×20,000): 100,000
-/// random non-overlapping squares of side 10-200 (one solid colour each) inserted in bulk, loaded by the node's feed,
+/// random non-overlapping squares of side 10-100 (one solid colour each) inserted in bulk, loaded by the node's feed,
 /// then availability checks/s, nearest-free p50/p99 (targets inside taken squares), the full composite render, the
 /// re-render after one new placement, cold deep-zoom tiles at several zooms, and process RSS.
 /// Run: <c>dotnet run -c Release --project bench/Tessera.Benchmarks -- placements [count]</c>.
@@ -44,7 +44,7 @@ public static class PlacementsBenchmark
             clock.Restart();
             for (var i = 0; i < Checks; i++)
             {
-                var size = random.Next(10, 201);
+                var size = random.Next(10, 101);
                 free += board.IsFree(random.Next(0, 50_000 - size), random.Next(0, 20_000 - size), size, now) ? 1 : 0;
             }
 
@@ -54,7 +54,7 @@ public static class PlacementsBenchmark
             for (var i = 0; i < 2000; i++)
             {
                 var (x, y, size) = layout[random.Next(layout.Count)];
-                var wanted = random.Next(10, 201);
+                var wanted = random.Next(10, 101);
                 var started = Stopwatch.GetTimestamp();
                 board.Nearest(x + size / 2, y + size / 2, wanted, now);
                 nearest.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -127,14 +127,14 @@ public static class PlacementsBenchmark
         }
     }
 
-    /// <summary>Random squares of side 10-200 (tried at random spots until <paramref name="count"/> fit).</summary>
+    /// <summary>Random squares of side 10-100 (tried at random spots until <paramref name="count"/> fit).</summary>
     private static List<(int X, int Y, int Size)> Layout(PlacementBoard board, int count, Random random)
     {
         var index = new PlacementIndex(board.Width, board.Height);
         var layout = new List<(int, int, int)>(count);
         while (layout.Count < count)
         {
-            var size = random.Next(10, 201);
+            var size = random.Next(10, 101);
             int x = random.Next(0, board.Width - size), y = random.Next(0, board.Height - size);
             if (index.IsFree(x, y, size, 0))
             {
@@ -150,7 +150,7 @@ public static class PlacementsBenchmark
     {
         while (true)
         {
-            var size = random.Next(10, 201);
+            var size = random.Next(10, 101);
             int x = random.Next(0, board.Width - size), y = random.Next(0, board.Height - size);
             if (board.IsFree(x, y, size, now))
             {

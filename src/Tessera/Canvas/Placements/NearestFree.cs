@@ -25,6 +25,7 @@ internal static class NearestFree
         var xs = new List<int>();
         var ys = new List<int>();
         var candidates = new List<(long Distance, int Y, int X)>();
+        var checkedWithin = -1L;
         for (long radius = Math.Max(64, size); ; radius *= 2)
         {
             var r = (int)Math.Min(radius, int.MaxValue / 4);
@@ -45,7 +46,9 @@ internal static class NearestFree
                 foreach (var x in xs)
                 {
                     var distance = dy + (long)(x - targetX) * (x - targetX);
-                    if (distance <= limit)
+                    // Corners within the previous radius were all candidates then (their edges come from placements
+                    // inside the previous area) and all were blocked: only the new ring needs checking.
+                    if (distance <= limit && distance > checkedWithin)
                     {
                         candidates.Add((distance, y, x));
                     }
@@ -65,6 +68,8 @@ internal static class NearestFree
             {
                 return null;
             }
+
+            checkedWithin = limit;
         }
     }
 
