@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "auth" => await AuthOverheadBenchmark.RunAsync(args[1..]),
     "canvas" => await CanvasBenchmark.RunAsync(args[1..]),
     "png" => await PngRenderBenchmark.RunAsync(args[1..]),
+    "placements" => await PlacementsBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -19,6 +20,7 @@ static int Usage()
                Tessera.Benchmarks auth [rounds] [seconds] [concurrency]
                Tessera.Benchmarks canvas [seconds]
                Tessera.Benchmarks png
+               Tessera.Benchmarks placements [count]
         """);
     return 2;
 }
