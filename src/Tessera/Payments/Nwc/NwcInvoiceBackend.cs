@@ -37,8 +37,8 @@ public sealed class NwcInvoiceBackend : IInvoiceBackend, IAsyncDisposable
         var invoice = String(result, "invoice") ?? throw BadResponse("make_invoice returned no invoice");
         var paymentHash = PaymentHash(result) ?? throw BadResponse("make_invoice returned no valid payment_hash");
         var expiresAt = Integer(result, "expires_at") is { } at
-            ? DateTimeOffset.FromUnixTimeInteger(at)
-            : (Integer(result, "created_at") is { } created ? DateTimeOffset.FromUnixTimeInteger(created) : _timeProvider.GetUtcNow()) + expiry;
+            ? DateTimeOffset.FromUnixTimeSeconds(at)
+            : (Integer(result, "created_at") is { } created ? DateTimeOffset.FromUnixTimeSeconds(created) : _timeProvider.GetUtcNow()) + expiry;
         return new CreatedInvoice(invoice, paymentHash, expiresAt);
     }
 
@@ -54,7 +54,7 @@ public sealed class NwcInvoiceBackend : IInvoiceBackend, IAsyncDisposable
             return null;
         }
 
-        var settledAt = Integer(result, "settled_at") is { } at and > 0 ? DateTimeOffset.FromUnixTimeInteger(at) : (DateTimeOffset?)null;
+        var settledAt = Integer(result, "settled_at") is { } at and > 0 ? DateTimeOffset.FromUnixTimeSeconds(at) : (DateTimeOffset?)null;
         var settled = settledAt is not null || String(result, "state") == "settled";
         var preimage = String(result, "preimage")?.ToLowerInvariant();
         if (settled && preimage is not null && !PreimageMatches(preimage, paymentHash))
@@ -97,7 +97,7 @@ public sealed class NwcInvoiceBackend : IInvoiceBackend, IAsyncDisposable
             return;
         }
 
-        var settledAt = Integer(notification.Notification, "settled_at") is { } at and > 0 ? DateTimeOffset.FromUnixTimeInteger(at) : _timeProvider.GetUtcNow();
+        var settledAt = Integer(notification.Notification, "settled_at") is { } at and > 0 ? DateTimeOffset.FromUnixTimeSeconds(at) : _timeProvider.GetUtcNow();
         _settlements.Publish(new InvoiceSettlement(paymentHash, preimage, settledAt));
     }
 
