@@ -9,7 +9,7 @@ namespace Tessera.Payments.Nwc;
 /// <c>lookup_invoice</c>, and <c>payment_received</c> notifications. A settlement is only believed when its preimage (if the
 /// wallet gives one) hashes to the payment hash.
 /// </summary>
-public sealed class NwcInvoiceBackend : IInvoiceBackend, IAsyncDisposable
+public sealed class NwcInvoiceBackend : IInvoiceBackend, IDisposable
 {
     private readonly NwcClient _client;
     private readonly TimeProvider _timeProvider;
@@ -78,11 +78,8 @@ public sealed class NwcInvoiceBackend : IInvoiceBackend, IAsyncDisposable
         return _settlements.WatchAsync(cancellationToken);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _client.NotificationReceived -= OnNotification;
-        await _client.DisposeAsync();
-    }
+    /// <summary>Stops listening to the client; the client (a singleton of its own) closes its relays when it is disposed.</summary>
+    public void Dispose() => _client.NotificationReceived -= OnNotification;
 
     private void OnNotification(NwcNotification notification)
     {

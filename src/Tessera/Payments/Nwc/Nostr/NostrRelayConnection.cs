@@ -24,6 +24,7 @@ public sealed class NostrRelayConnection : IAsyncDisposable
     private readonly Lock _lock = new();
     private TaskCompletionSource<RelaySession> _session = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _loop;
+    private bool _disposed;
     private long _newestSeen;
     private int _connects;
 
@@ -63,6 +64,7 @@ public sealed class NostrRelayConnection : IAsyncDisposable
     {
         lock (_lock)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             _loop ??= Task.Run(() => RunAsync(_stop.Token));
         }
     }
@@ -112,12 +114,19 @@ public sealed class NostrRelayConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
         Task? loop;
         lock (_lock)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
             loop = _loop;
         }
+
+        await _stop.CancelAsync();
 
         if (loop is not null)
         {
