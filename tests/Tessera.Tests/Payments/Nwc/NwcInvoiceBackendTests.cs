@@ -102,6 +102,34 @@ public sealed class NwcInvoiceBackendTests
     }
 
     [Fact]
+    public async Task Malformed_relay_messages_are_ignored_and_the_connection_keeps_working()
+    {
+        await using var nwc = await NwcHarness.StartAsync();
+        var invoice = await nwc.Backend.CreateInvoiceAsync(1_000, "garbage", TimeSpan.FromMinutes(5), Ct);
+        await using var watch = nwc.Backend.WatchSettlementsAsync(Ct).GetAsyncEnumerator(Ct);
+        var next = watch.MoveNextAsync().AsTask();
+        await nwc.WaitForConnectsAsync(1);
+
+        foreach (var garbage in new Func<string, string>[]
+        {
+            _ => "not json",
+            _ => "{\"an\":\"object\"}",
+            _ => "[\"OK\", 5, \"yes\"]",
+            sub => $"[\"EVENT\", \"{sub}\", 42]",
+            sub => $"[\"EVENT\", \"{sub}\", {{\"id\": 1}}]",
+            _ => "[\"NOTICE\", \"hello\"]",
+        })
+        {
+            await nwc.RelayServer.SendRawAsync(garbage);
+        }
+
+        await nwc.Wallet.SettleAsync(invoice.PaymentHash);
+        Assert.True(await next.WaitAsync(TimeSpan.FromSeconds(10), Ct));
+        Assert.Equal(invoice.PaymentHash, watch.Current.PaymentHash);
+        Assert.Equal(1, nwc.Client.Relays[0].Connects);
+    }
+
+    [Fact]
     public async Task After_a_relay_restart_the_client_reconnects_and_still_gets_the_notification()
     {
         await using var nwc = await NwcHarness.StartAsync();

@@ -78,6 +78,18 @@ public sealed class NostrRelayConnection : IAsyncDisposable
     {
         Start();
         var message = Serialize(new JsonArray("EVENT", JsonSerializer.SerializeToNode(nostrEvent)));
+        try
+        {
+            await PublishUntilAcknowledgedAsync(nostrEvent, message, cancellationToken);
+        }
+        finally
+        {
+            _pendingOk.TryRemove(nostrEvent.Id, out _);
+        }
+    }
+
+    private async Task PublishUntilAcknowledgedAsync(NostrEvent nostrEvent, byte[] message, CancellationToken cancellationToken)
+    {
         while (true)
         {
             Task<RelaySession> next;
@@ -166,9 +178,11 @@ public sealed class NostrRelayConnection : IAsyncDisposable
             {
                 break;
             }
-            catch (Exception exception) when (exception is WebSocketException or IOException or InvalidDataException or HttpRequestException)
+#pragma warning disable CA1031 // This loop lives as long as the server: whatever breaks a connection, the next one is tried.
+            catch (Exception exception)
+#pragma warning restore CA1031
             {
-                Log.RelayFailed(_logger, Relay, exception.Message);
+                Log.RelayFailed(_logger, Relay, $"{exception.GetType().Name}: {exception.Message}");
             }
             finally
             {
@@ -225,7 +239,15 @@ public sealed class NostrRelayConnection : IAsyncDisposable
             }
             while (!result.EndOfMessage);
 
-            Handle(message.GetBuffer().AsMemory(0, (int)message.Length), filter);
+            try
+            {
+                Handle(message.GetBuffer().AsMemory(0, (int)message.Length), filter);
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or FormatException or JsonException)
+            {
+                // A field of the wrong JSON type (["OK", 5, ...]); the relay is misbehaving, the connection stays.
+                Log.RelayMessageIgnored(_logger, Relay);
+            }
         }
     }
 
@@ -332,19 +354,5 @@ public sealed class NostrRelayConnection : IAsyncDisposable
         {
             session.SendLock.Release();
         }
-    }
-
-    /// <summary>One open WebSocket: publishers wait on <see cref="Closed"/> to know they must send again on the next one.</summary>
-    private sealed class RelaySession(ClientWebSocket socket)
-    {
-        private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public ClientWebSocket Socket { get; } = socket;
-
-        public SemaphoreSlim SendLock { get; } = new(1, 1);
-
-        public Task Closed => _closed.Task;
-
-        public void Close() => _closed.TrySetResult();
     }
 }

@@ -83,6 +83,18 @@ internal sealed class FakeRelay : IAsyncDisposable
         }
     }
 
+    /// <summary>Sends raw text to every subscription (the function gets the subscription id): malformed messages included.</summary>
+    public async Task SendRawAsync(Func<string, string> messageFor)
+    {
+        foreach (var client in _clients.Keys)
+        {
+            foreach (var subscription in client.Subscriptions.Keys)
+            {
+                await client.SendTextAsync(messageFor(subscription));
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync() => await StopAsync();
 
     private async Task ListenAsync(int port)
@@ -207,12 +219,14 @@ internal sealed class FakeRelay : IAsyncDisposable
 
         public ConcurrentDictionary<string, List<NostrFilter>> Subscriptions { get; } = new();
 
-        public async Task SendAsync(JsonArray message)
+        public Task SendAsync(JsonArray message) => SendTextAsync(message.ToJsonString());
+
+        public async Task SendTextAsync(string message)
         {
             await _sendLock.WaitAsync();
             try
             {
-                await Socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+                await Socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, true, CancellationToken.None);
             }
             catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException)
             {
