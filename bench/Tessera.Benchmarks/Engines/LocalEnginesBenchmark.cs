@@ -82,6 +82,16 @@ public static class LocalEnginesBenchmark
         var motions = new[] { "walking left", "jumping", "spinning", "idle", "waving", "fading" };
         var requests = motions.Select(motion => new EngineRequest("bench", new ModelDefinition(),
             JsonSerializer.SerializeToElement(new { image = sprite, prompt = $"a hero {motion}" }), 1)).ToArray();
+        if (samples is not null)
+        {
+            foreach (var (motion, request) in motions.Zip(requests))
+            {
+                var result = await engine.RunAsync(request, CancellationToken.None);
+                await File.WriteAllBytesAsync(Path.Combine(samples, $"sprite-{motion.Replace(' ', '-')}.gif"), result.Outputs[0].Content.ToArray());
+                await File.WriteAllBytesAsync(Path.Combine(samples, $"sheet-{motion.Replace(' ', '-')}.png"), result.Outputs[1].Content.ToArray());
+            }
+        }
+
         Console.WriteLine("sprite-animation, 64x64 sprite, 8 frames, GIF + sprite sheet PNG:");
         Measure("  animations", seconds, i => engine.RunAsync(requests[i % requests.Length], CancellationToken.None).GetAwaiter().GetResult());
         return 0;

@@ -10,9 +10,10 @@ internal static class WatercolorFinish
     {
         var wash = c.Scratch[..c.Width];
         var seed = c.Seed ^ 0x3C6EF372u;
+        var field = new CoarseFractal(c, c.Scratch[c.Width..], 2.5f, 3, seed);
         for (var y = 0; y < c.Height; y++)
         {
-            ValueNoise.Fractal(wash, c.U(0) * 2.5f, c.Scale * 2.5f, c.V(y) * 2.5f, 3, seed);
+            field.Row(y, wash);
             var row = c.Row(y);
             for (var x = 0; x < row.Length; x++)
             {

@@ -8,12 +8,10 @@ internal static class CloudsComposition
     public static void Render(in RenderContext c)
     {
         var noise = c.Scratch[..c.Width];
-        var x0 = c.U(0) * Frequency;
-        var dx = c.Scale * Frequency;
-        var drift = c.Time * 0.15f;
+        var field = new CoarseFractal(c, c.Scratch[c.Width..], Frequency, 5, c.Seed, c.Time * 0.15f);
         for (var y = 0; y < c.Height; y++)
         {
-            ValueNoise.Fractal(noise, x0, dx, c.V(y) * Frequency, 5, c.Seed, drift);
+            field.Row(y, noise);
             var row = c.Row(y);
             for (var x = 0; x < row.Length; x++)
             {
