@@ -1,5 +1,6 @@
 using Tessera.Benchmarks.Accounts;
 using Tessera.Benchmarks.Canvas;
+using Tessera.Benchmarks.Engines;
 using Tessera.Benchmarks.Ledger;
 
 // Each benchmark prints its own figures: `dotnet run -c Release --project bench/Tessera.Benchmarks -- <name> [args]`.
@@ -10,6 +11,7 @@ return args.FirstOrDefault() switch
     "canvas" => await CanvasBenchmark.RunAsync(args[1..]),
     "png" => await PngRenderBenchmark.RunAsync(args[1..]),
     "placements" => await PlacementsBenchmark.RunAsync(args[1..]),
+    "engines" => await LocalEnginesBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -21,6 +23,7 @@ static int Usage()
                Tessera.Benchmarks canvas [seconds]
                Tessera.Benchmarks png
                Tessera.Benchmarks placements [count]
+               Tessera.Benchmarks engines [seconds] [--samples DIR]
         """);
     return 2;
 }
