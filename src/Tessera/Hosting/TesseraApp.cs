@@ -5,6 +5,7 @@ using Tessera.Canvas;
 using Tessera.Engines;
 using Tessera.Imaging;
 using Tessera.Ledger;
+using Tessera.Outbound;
 using Tessera.Payments;
 using Tessera.RateLimits;
 using Tessera.Storage;
@@ -56,6 +57,7 @@ public static class TesseraApp
         });
 
         builder.AddStorage();
+        builder.AddOutbound();
         builder.AddTelemetry();
         builder.AddApiDocs();
         builder.AddAccounts();
