@@ -12,6 +12,7 @@ using Tessera.Storage;
 using Tessera.Surfaces;
 using Tessera.Surfaces.BillionSatoshi;
 using Tessera.Surfaces.OneMillionPixels;
+using Tessera.Webhooks;
 
 namespace Tessera.Hosting;
 
@@ -58,6 +59,7 @@ public static class TesseraApp
 
         builder.AddStorage();
         builder.AddOutbound();
+        builder.AddWebhooks();
         builder.AddTelemetry();
         builder.AddApiDocs();
         builder.AddAccounts();
