@@ -8,6 +8,10 @@ namespace Tessera.Webhooks;
 /// delivery slots (up to <see cref="WebhooksOptions.MaxInFlight"/>) and starts each attempt on its own, so one slow
 /// receiver holds one slot, not a batch; a committer writes whatever outcomes have arrived in one transaction.
 /// The dispatcher wakes at once on a local enqueue (or a retry due soon) and every poll interval for other nodes' work.
+/// Cost (WebhookDeliveryBenchmark, SQLite, 64 in flight, 2-core box at load 40–50): ~1,100–1,700 deliveries/s,
+/// ~330 µs CPU per delivery including the in-process receiver. The HTTP round trip dominates: gathering free slots
+/// to claim in batches of 32+ instead of as they free up changed CPU per delivery by nothing measurable, so it is
+/// not done; outcomes are committed in groups (whatever arrived while the previous commit ran).
 /// </summary>
 internal sealed class WebhookDeliveryWorker(
     WebhookQueue queue, WebhookSecrets secrets, WebhookSender sender, WebhookSignal signal, TimeProvider time,
