@@ -118,6 +118,35 @@ public sealed class WebhookOutbox(TesseraDatabase database, TimeProvider time, I
 
     private static async Task<List<WebhookMessage>> ReadAsync(DbConnection connection, string where, string key, CancellationToken cancellationToken)
     {
+        // Messages first, then their attempts: a message read as delivered or failed then has every attempt (its
+        // last attempt is committed with its final status), whereas the other order could miss the last one.
+        var messages = new List<WebhookMessage>();
+        await using (var reader = await connection.Command($"SELECT {MessageColumns} FROM webhook_messages WHERE {where} ORDER BY created_at, id")
+            .With("@key", key).ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                messages.Add(new WebhookMessage(
+                    reader.GetString(0),
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    reader.GetString(3),
+                    reader.GetString(4),
+                    reader.GetString(5),
+                    reader.GetString(6),
+                    reader.GetInt32(7),
+                    reader.GetString(6) == WebhookStatus.Pending && !reader.IsDBNull(8) ? DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)) : null,
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)),
+                    reader.IsDBNull(10) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)),
+                    []));
+            }
+        }
+
+        if (messages.Count == 0)
+        {
+            return messages;
+        }
+
         var attempts = new Dictionary<string, List<WebhookAttempt>>(StringComparer.Ordinal);
         await using (var reader = await connection.Command($"""
             SELECT message_id, attempt, started_at, status_code, latency_ms, error, response_excerpt FROM webhook_attempts
@@ -137,29 +166,6 @@ public sealed class WebhookOutbox(TesseraDatabase database, TimeProvider time, I
             }
         }
 
-        var messages = new List<WebhookMessage>();
-        await using (var reader = await connection.Command($"SELECT {MessageColumns} FROM webhook_messages WHERE {where} ORDER BY created_at, id")
-            .With("@key", key).ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var id = reader.GetString(0);
-                messages.Add(new WebhookMessage(
-                    id,
-                    reader.GetString(1),
-                    reader.GetString(2),
-                    reader.GetString(3),
-                    reader.GetString(4),
-                    reader.GetString(5),
-                    reader.GetString(6),
-                    reader.GetInt32(7),
-                    reader.GetString(6) == WebhookStatus.Pending && !reader.IsDBNull(8) ? DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)) : null,
-                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)),
-                    reader.IsDBNull(10) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)),
-                    attempts.TryGetValue(id, out var list) ? list : []));
-            }
-        }
-
-        return messages;
+        return messages.ConvertAll(message => attempts.TryGetValue(message.Id, out var list) ? message with { Attempts = list } : message);
     }
 }

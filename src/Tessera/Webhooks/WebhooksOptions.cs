@@ -9,7 +9,8 @@ public sealed class WebhooksOptions
 
     /// <summary>
     /// Delay before each attempt, comma-separated (<c>ms</c>, <c>s</c>, <c>m</c>, <c>h</c>): the first entry is the
-    /// delay of the first attempt, entry n the wait after failed attempt n. A message fails after the last entry.
+    /// delay of the first attempt, each next one the wait after the attempt before it failed. A message fails when
+    /// the attempt of the last entry fails.
     /// A string rather than a list because configuration binding appends a bound list to a default one.
     /// </summary>
     public string RetrySchedule { get; set; } = "0s,5s,5m,30m,2h,5h,10h,10h";
