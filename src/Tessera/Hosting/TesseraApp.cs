@@ -6,6 +6,7 @@ using Tessera.Engines;
 using Tessera.Hosting.Idempotency;
 using Tessera.Imaging;
 using Tessera.Ledger;
+using Tessera.Outbound;
 using Tessera.Payments;
 using Tessera.RateLimits;
 using Tessera.Storage;
@@ -14,6 +15,7 @@ using Tessera.Surfaces.BillionSatoshi;
 using Tessera.Surfaces.OneMillionPixels;
 using Tessera.Surfaces.PixelEngine;
 using Tessera.Verification;
+using Tessera.Webhooks;
 
 namespace Tessera.Hosting;
 
@@ -59,6 +61,8 @@ public static class TesseraApp
         });
 
         builder.AddStorage();
+        builder.AddOutbound();
+        builder.AddWebhooks();
         builder.AddTelemetry();
         builder.AddApiDocs();
         builder.AddAccounts();
