@@ -4,6 +4,7 @@ using Tessera.Admin;
 using Tessera.Canvas;
 using Tessera.Engines;
 using Tessera.Imaging;
+using Tessera.Jobs;
 using Tessera.Ledger;
 using Tessera.Payments;
 using Tessera.RateLimits;
@@ -65,6 +66,7 @@ public static class TesseraApp
         builder.AddOmpAgents();
         builder.AddPayments();
         builder.AddEngines();
+        builder.AddJobs();
         builder.AddRateLimits();
         builder.AddAdmin();
 
@@ -82,6 +84,7 @@ public static class TesseraApp
         app.MapAdmin();
         app.MapOneMillionPixels();
         app.MapBillionSatoshi();
+        app.MapJobs();
         foreach (var contributor in app.Services.GetServices<IEndpointContributor>())
         {
             contributor.Map(app);
