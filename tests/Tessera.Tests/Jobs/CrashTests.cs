@@ -80,26 +80,30 @@ public sealed class CrashTests
             }
 
             var balances = await BalancesAsync(client, account);
-            if (jobs.All(j => j.GetProperty("status").GetString() == "succeeded" && !j.GetProperty("hooksPending").GetBoolean()) && balances.Held == 0)
+            if (jobs.All(j => j.GetProperty("status").GetString() == "succeeded" && !j.GetProperty("hooksPending").GetBoolean())
+                && balances.Posted == 20m - ids.Count)
             {
                 break;
             }
 
-            Assert.True(DateTime.UtcNow < until, $"jobs: {string.Join(", ", jobs.Select(j => j.GetProperty("status").GetString()))}; held {balances.Held}");
+            Assert.True(DateTime.UtcNow < until, $"jobs: {string.Join(", ", jobs.Select(j => j.GetProperty("status").GetString()))}; posted {balances.Posted}");
             await Task.Delay(200, Ct);
         }
 
         Assert.All(jobs, job => Assert.Equal(1, job.GetProperty("outputs").GetArrayLength()));
-        // Each job cost 1 credit, posted exactly once: 20 − (number of jobs) stays available, nothing held.
-        Assert.Equal((20m - ids.Count, 0m), await BalancesAsync(client, account));
+        // Each job cost 1 credit, posted exactly once: 20 − (number of jobs) remains. A submit the crash cut between its
+        // hold and its job row leaves that one hold pending until it times out (docs/jobs.md): at most one here.
+        var final = await BalancesAsync(client, account);
+        Assert.Equal(20m - ids.Count, final.Posted);
+        Assert.InRange(final.Held, 0m, 1m);
         var audit = await (await client.GetAsync("/admin/v1/ledger/audit", Ct)).ReadJsonAsync();
         Assert.True(audit.GetProperty("ok").GetBoolean(), audit.ToString());
     }
 
-    private static async Task<(decimal Available, decimal Held)> BalancesAsync(HttpClient client, string account)
+    private static async Task<(decimal Posted, decimal Held)> BalancesAsync(HttpClient client, string account)
     {
         var body = await (await client.GetAsync($"/admin/v1/accounts/{account}/balances", Ct)).ReadJsonAsync();
         var credits = body.GetProperty("balances").EnumerateArray().Where(b => b.GetProperty("currency").GetString() == "credits").ToList();
-        return (credits.Sum(b => b.GetProperty("available").GetDecimal()), credits.Sum(b => b.GetProperty("held").GetDecimal()));
+        return (credits.Sum(b => b.GetProperty("posted").GetDecimal()), credits.Sum(b => b.GetProperty("held").GetDecimal()));
     }
 }
