@@ -144,7 +144,9 @@ public sealed class JobService
 
             if (await _store.FindAsync(prior.JobId, cancellationToken) is { } first)
             {
-                return new JobSubmitted(first.Job, Currency.Credits.ToDisplay(prior.CreditsRemaining), Replayed: true);
+                // Read the key again: the credits it reports commit with the job row, which may have landed after the first read.
+                var settled = await _store.FindIdempotentAsync(accountId, key, cancellationToken) ?? prior;
+                return new JobSubmitted(first.Job, Currency.Credits.ToDisplay(settled.CreditsRemaining), Replayed: true);
             }
 
             // The first submit is still placing its hold — or died doing so: then its reservation is taken over.

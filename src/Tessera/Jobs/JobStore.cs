@@ -10,8 +10,10 @@ namespace Tessera.Jobs;
 /// The job tables through hand-written SQL (<see cref="JobSql"/>). Every state change is a conditional UPDATE on the row
 /// (status, and the lease owner for a worker's changes), so the database — not a process lock — decides who wins.
 /// </summary>
-internal sealed class JobStore(TesseraDatabase database, TimeProvider time)
+internal sealed class JobStore(TesseraDatabase database, TimeProvider time) : IAsyncDisposable
 {
+    private readonly SqliteJobWriter? _writer = database.IsSqlite ? new SqliteJobWriter(database) : null;
+
     public TesseraDatabase Database => database;
 
     private long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -158,8 +160,7 @@ internal sealed class JobStore(TesseraDatabase database, TimeProvider time)
                 .ExecuteNonQueryAsync(cancellationToken);
             if (updated != 1)
             {
-                await transaction.RollbackAsync(cancellationToken);
-                return false;
+                return false; // nothing was written: the UPDATE matched no row
             }
 
             foreach (var output in outputs)
@@ -269,16 +270,25 @@ internal sealed class JobStore(TesseraDatabase database, TimeProvider time)
         return (string)connection.Command(JobSql.Setting).With("@name", name).ExecuteScalar()!;
     }
 
+    public async ValueTask DisposeAsync()
+    {
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync();
+        }
+    }
+
     private async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
+        if (_writer is not null)
+        {
+            return await _writer.WriteAsync(work, cancellationToken);
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await TesseraDatabase.BeginWriteAsync(connection, cancellationToken);
         var result = await work(connection, transaction);
-        if (transaction.Connection is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-
+        await transaction.CommitAsync(cancellationToken);
         return result;
     }
 
