@@ -1,6 +1,7 @@
 using Tessera.Benchmarks.Accounts;
 using Tessera.Benchmarks.Canvas;
 using Tessera.Benchmarks.Engines;
+using Tessera.Benchmarks.Jobs;
 using Tessera.Benchmarks.Ledger;
 using Tessera.Benchmarks.Webhooks;
 
@@ -14,6 +15,7 @@ return args.FirstOrDefault() switch
     "placements" => await PlacementsBenchmark.RunAsync(args[1..]),
     "engines" => await LocalEnginesBenchmark.RunAsync(args[1..]),
     "webhooks" => await WebhookDeliveryBenchmark.RunAsync(args[1..]),
+    "jobs" => await QueueBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -27,6 +29,7 @@ static int Usage()
                Tessera.Benchmarks placements [count]
                Tessera.Benchmarks engines [seconds] [--samples DIR]
                Tessera.Benchmarks webhooks [--messages N] [--in-flight N]
+               Tessera.Benchmarks jobs [--seconds N] [--clients N] [--concurrency N]
         """);
     return 2;
 }

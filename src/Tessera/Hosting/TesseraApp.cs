@@ -5,6 +5,7 @@ using Tessera.Canvas;
 using Tessera.Engines;
 using Tessera.Hosting.Idempotency;
 using Tessera.Imaging;
+using Tessera.Jobs;
 using Tessera.Ledger;
 using Tessera.Outbound;
 using Tessera.Payments;
@@ -73,6 +74,7 @@ public static class TesseraApp
         builder.AddPayments();
         builder.AddVerification();
         builder.AddEngines();
+        builder.AddJobs();
         builder.AddRateLimits();
         builder.AddAdmin();
         builder.AddIdempotency();
@@ -93,6 +95,7 @@ public static class TesseraApp
         app.MapOneMillionPixels();
         app.MapBillionSatoshi();
         app.MapPixelEngine();
+        app.MapJobs();
         foreach (var contributor in app.Services.GetServices<IEndpointContributor>())
         {
             contributor.Map(app);
