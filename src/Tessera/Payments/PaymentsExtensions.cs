@@ -1,3 +1,8 @@
+using Microsoft.Extensions.Options;
+using Tessera.Payments.DevWallet;
+using Tessera.Payments.Lnd;
+using Tessera.Storage;
+
 namespace Tessera.Payments;
 
 /// <summary>The Payments module's front door: BOLT11, the invoice backend chosen by <c>Tessera:Lightning:Backend</c>.</summary>
@@ -5,6 +10,18 @@ public static class PaymentsExtensions
 {
     public static IHostApplicationBuilder AddPayments(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<LightningOptions>().BindConfiguration(LightningOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<LightningOptions>, LightningOptionsValidator>();
+
+        // Every backend is registered under its name; IInvoiceBackend is the one the configuration names.
+        builder.Services.AddSingleton<DevNode>();
+        builder.Services.AddSingleton<IStartupTask, DevNodeStartup>();
+        builder.Services.AddKeyedSingleton<IInvoiceBackend, DevWalletBackend>(LightningOptions.DevBackend);
+        LndHttp.Add(builder.Services);
+        builder.Services.AddKeyedSingleton<IInvoiceBackend, LndBackend>(LightningOptions.LndBackend);
+        // Nostr Wallet Connect (Payments/Nwc/) registers itself here as the "nwc" keyed IInvoiceBackend.
+        builder.Services.AddSingleton(services =>
+            services.GetRequiredKeyedService<IInvoiceBackend>(services.GetRequiredService<IOptions<LightningOptions>>().Value.Backend));
         return builder;
     }
 }
