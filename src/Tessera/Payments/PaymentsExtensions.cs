@@ -10,7 +10,9 @@ public static class PaymentsExtensions
 {
     public static IHostApplicationBuilder AddPayments(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<LightningOptions>().BindConfiguration(LightningOptions.Section).ValidateOnStart();
+        builder.Services.AddOptions<LightningOptions>().BindConfiguration(LightningOptions.Section)
+            .PostConfigure(options => options.Backend = (options.Backend ?? "").Trim().ToLowerInvariant()) // "LND" works too
+            .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<LightningOptions>, LightningOptionsValidator>();
 
         // Every backend is registered under its name; IInvoiceBackend is the one the configuration names.
