@@ -9,7 +9,7 @@ namespace Tessera.Engines.Models;
 /// </summary>
 internal sealed partial class ModelCatalogValidator(EngineCatalog engines) : IValidateOptions<ModelCatalogOptions>
 {
-    private static readonly string[] s_outputKinds = [OutputRoles.Image, OutputRoles.Video, OutputRoles.Animation];
+    private static readonly string[] OutputKinds = [OutputRoles.Image, OutputRoles.Video, OutputRoles.Animation];
 
     public ValidateOptionsResult Validate(string? name, ModelCatalogOptions options)
     {
@@ -45,9 +45,9 @@ internal sealed partial class ModelCatalogValidator(EngineCatalog engines) : IVa
             yield return "Surfaces is empty: name the surfaces that list the model (dojo, engine)";
         }
 
-        if (!s_outputKinds.Contains(model.OutputKind, StringComparer.Ordinal))
+        if (!OutputKinds.Contains(model.OutputKind, StringComparer.Ordinal))
         {
-            yield return $"OutputKind '{model.OutputKind}' is not one of {string.Join(", ", s_outputKinds)}";
+            yield return $"OutputKind '{model.OutputKind}' is not one of {string.Join(", ", OutputKinds)}";
         }
 
         foreach (var problem in PricingProblems(model.Pricing))

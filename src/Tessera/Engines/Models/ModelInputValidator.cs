@@ -15,7 +15,7 @@ namespace Tessera.Engines.Models;
 public static class ModelInputValidator
 {
     // Keyed by schema text: models come from configuration, so the number of distinct schemas is small and fixed.
-    private static readonly ConcurrentDictionary<string, Lazy<JsonSchema>> s_schemas = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Lazy<JsonSchema>> ParsedSchemas = new(StringComparer.Ordinal);
 
     /// <summary>At most this many problems are listed in one message; the rest are left for the next attempt.</summary>
     private const int MaxProblemsInMessage = 3;
@@ -48,13 +48,13 @@ public static class ModelInputValidator
         }
         catch (Exception e) when (e is JsonReaderException or InvalidOperationException or ArgumentException or AggregateException)
         {
-            s_schemas.TryRemove(schemaText, out _);
+            ParsedSchemas.TryRemove(schemaText, out _);
             return e.GetBaseException().Message;
         }
     }
 
     private static JsonSchema Schema(string schemaText) =>
-        s_schemas.GetOrAdd(schemaText, text => new Lazy<JsonSchema>(() => JsonSchema.FromJsonAsync(text).GetAwaiter().GetResult())).Value;
+        ParsedSchemas.GetOrAdd(schemaText, text => new Lazy<JsonSchema>(() => JsonSchema.FromJsonAsync(text).GetAwaiter().GetResult())).Value;
 
     private static JToken ToJToken(JsonElement input)
     {

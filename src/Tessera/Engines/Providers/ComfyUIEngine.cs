@@ -13,7 +13,7 @@ namespace Tessera.Engines.Providers;
 internal sealed class ComfyUIEngine(string name, ProviderEngineOptions options, ProviderClient client, TimeProvider time, ILogger logger)
     : ProviderEngine(name, options, client, time, logger)
 {
-    private static readonly string[] s_outputLists = ["images", "gifs", "videos"];
+    private static readonly string[] OutputLists = ["images", "gifs", "videos"];
 
     // One client id per engine instance: ComfyUI uses it only to address websocket progress messages, which are not read.
     private readonly string _clientId = "tessera-" + Guid.NewGuid().ToString("N");
@@ -108,7 +108,7 @@ internal sealed class ComfyUIEngine(string name, ProviderEngineOptions options, 
         var files = new List<(string Type, Uri Url)>();
         foreach (var node in outputs.EnumerateObject().Where(node => string.IsNullOrEmpty(onlyNode) || node.Name == onlyNode))
         {
-            foreach (var list in s_outputLists)
+            foreach (var list in OutputLists)
             {
                 if (!node.Value.TryGetProperty(list, out var items) || items.ValueKind != JsonValueKind.Array)
                 {

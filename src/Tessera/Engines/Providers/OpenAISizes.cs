@@ -6,15 +6,15 @@ namespace Tessera.Engines.Providers;
 /// </summary>
 internal static class OpenAISizes
 {
-    private static readonly string[] s_dallE2 = ["1024x1024", "512x512", "256x256"];
-    private static readonly string[] s_dallE3 = ["1024x1024", "1792x1024", "1024x1792"];
-    private static readonly string[] s_gptImage = ["1024x1024", "1536x1024", "1024x1536"];
+    private static readonly string[] DallE2 = ["1024x1024", "512x512", "256x256"];
+    private static readonly string[] DallE3 = ["1024x1024", "1792x1024", "1024x1792"];
+    private static readonly string[] GptImage = ["1024x1024", "1536x1024", "1024x1536"];
 
     public static IReadOnlyList<string> AllowedFor(string providerModel, IReadOnlyList<string> configured) =>
         configured.Count > 0 ? configured
-        : providerModel.StartsWith("dall-e-2", StringComparison.OrdinalIgnoreCase) ? s_dallE2
-        : providerModel.StartsWith("dall-e-3", StringComparison.OrdinalIgnoreCase) ? s_dallE3
-        : s_gptImage;
+        : providerModel.StartsWith("dall-e-2", StringComparison.OrdinalIgnoreCase) ? DallE2
+        : providerModel.StartsWith("dall-e-3", StringComparison.OrdinalIgnoreCase) ? DallE3
+        : GptImage;
 
     /// <summary>The allowed size whose ratio is closest to <paramref name="ratio"/> (in log space, so 2:1 and 1:2 are equally far from 1:1); ties go to the first listed.</summary>
     public static string Nearest(double ratio, IReadOnlyList<string> allowed)

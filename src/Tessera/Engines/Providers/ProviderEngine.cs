@@ -11,7 +11,7 @@ internal abstract class ProviderEngine(string name, ProviderEngineOptions option
     : IGenerationEngine
 {
     /// <summary>How long a best-effort cancel call to the provider may take after the attempt was abandoned.</summary>
-    private static readonly TimeSpan s_cancelCallTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan CancelCallTimeout = TimeSpan.FromSeconds(10);
 
     public string Name => name;
 
@@ -57,7 +57,7 @@ internal abstract class ProviderEngine(string name, ProviderEngineOptions option
     /// <summary>Runs a best-effort cancel call after the attempt was abandoned; its failure is logged, never thrown.</summary>
     protected async Task CancelQuietlyAsync(string providerJob, Func<CancellationToken, Task> cancel)
     {
-        using var timeout = new CancellationTokenSource(s_cancelCallTimeout, time);
+        using var timeout = new CancellationTokenSource(CancelCallTimeout, time);
         try
         {
             await cancel(timeout.Token);
