@@ -15,7 +15,7 @@ public static class DefaultModels
 
     private const string ProceduralNote =
         " Runs on Tessera's built-in procedural image engine: palette, composition and style are derived from the prompt"
-        + " and the seed by code, not by a neural network, so results are abstract and reproducible. An operator can map"
+        + " and the seed by code (this is not a neural network), so results are abstract and reproducible. An operator can map"
         + " this model to a provider engine (OpenAI, Replicate, ComfyUI).";
 
     /// <summary>Fresh instances each call, so a caller may change them.</summary>
