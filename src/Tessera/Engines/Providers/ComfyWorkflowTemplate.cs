@@ -68,16 +68,22 @@ internal static partial class ComfyWorkflowTemplate
         switch (node)
         {
             case JsonObject obj:
-                foreach (var key in obj.Select(pair => pair.Key).ToList())
+                foreach (var (key, child) in obj.ToList())
                 {
-                    obj[key] = Replace(obj[key], values, engine);
+                    if (Replace(child, values, engine) is var replaced && !ReferenceEquals(replaced, child))
+                    {
+                        obj[key] = replaced;
+                    }
                 }
 
                 return obj;
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    array[i] = Replace(array[i], values, engine);
+                    if (Replace(array[i], values, engine) is var replaced && !ReferenceEquals(replaced, array[i]))
+                    {
+                        array[i] = replaced;
+                    }
                 }
 
                 return array;

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Tessera.Engines;
 using static Tessera.Tests.Engines.Http.ProviderTestKit;
 
@@ -25,7 +24,7 @@ public sealed class ComfyUIEngineTests
     /// A fake ComfyUI: the history is empty for <paramref name="pollsBeforeDone"/> polls, then holds <paramref name="entry"/>
     /// (default: a SaveImage output and a preview); /view serves <paramref name="file"/>.
     /// </summary>
-    private static Action<IEndpointRouteBuilder> Comfy(int pollsBeforeDone, object? entry = null, byte[]? file = null, Action<JsonObject>? onPrompt = null)
+    private static Action<WebApplication> Comfy(int pollsBeforeDone, object? entry = null, byte[]? file = null, Action<JsonObject>? onPrompt = null)
     {
         var polls = 0;
         entry ??= new

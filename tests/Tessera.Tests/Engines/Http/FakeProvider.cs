@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -28,7 +27,7 @@ public sealed class FakeProvider : IAsyncDisposable
 
     public int Count(string methodAndPathPrefix) => Requests.Count(request => request.StartsWith(methodAndPathPrefix, StringComparison.Ordinal));
 
-    public static async Task<FakeProvider> StartAsync(Action<IEndpointRouteBuilder> map)
+    public static async Task<FakeProvider> StartAsync(Action<WebApplication> map)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Tessera.Engines;
 using static Tessera.Tests.Engines.Http.ProviderTestKit;
 
@@ -17,7 +16,7 @@ public sealed class ReplicateEngineTests
     };
 
     /// <summary>A fake Replicate: predictions stay "processing" for <paramref name="pollsBeforeDone"/> polls, then end as <paramref name="finalStatus"/>.</summary>
-    private static Action<IEndpointRouteBuilder> Replicate(
+    private static Action<WebApplication> Replicate(
         int pollsBeforeDone,
         string finalStatus = "succeeded",
         byte[]? file = null,
