@@ -1,5 +1,6 @@
 using Tessera.Benchmarks.Accounts;
 using Tessera.Benchmarks.Canvas;
+using Tessera.Benchmarks.Engines;
 using Tessera.Benchmarks.Ledger;
 
 // Each benchmark prints its own figures: `dotnet run -c Release --project bench/Tessera.Benchmarks -- <name> [args]`.
@@ -9,6 +10,7 @@ return args.FirstOrDefault() switch
     "auth" => await AuthOverheadBenchmark.RunAsync(args[1..]),
     "canvas" => await CanvasBenchmark.RunAsync(args[1..]),
     "png" => await PngRenderBenchmark.RunAsync(args[1..]),
+    "schema" => await InputValidationBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -19,6 +21,7 @@ static int Usage()
                Tessera.Benchmarks auth [rounds] [seconds] [concurrency]
                Tessera.Benchmarks canvas [seconds]
                Tessera.Benchmarks png
+               Tessera.Benchmarks schema [iterations]
         """);
     return 2;
 }
