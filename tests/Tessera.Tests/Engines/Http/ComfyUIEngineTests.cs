@@ -181,7 +181,7 @@ public sealed class ComfyUIEngineTests
     public async Task A_prompt_past_the_engine_timeout_is_removed_from_the_queue_and_fails_as_transient_provider_timeout()
     {
         await using var fake = await FakeProvider.StartAsync(Comfy(pollsBeforeDone: int.MaxValue));
-        var (host, engine) = await EngineAsync("comfyui", fake.BaseUrl, ("Timeout", "00:00:00.400"));
+        var (host, engine) = await EngineAsync("comfyui", fake.BaseUrl, ("Timeout", "00:00:01.500"));
         await using var _ = host;
 
         var failure = await Assert.ThrowsAsync<EngineException>(() => engine.RunAsync(Request("""{"prompt":"x"}""", WithWorkflow), Ct));

@@ -157,7 +157,7 @@ public sealed class ReplicateEngineTests
     public async Task A_prediction_past_the_engine_timeout_is_canceled_and_fails_as_transient_provider_timeout()
     {
         await using var fake = await FakeProvider.StartAsync(Replicate(pollsBeforeDone: int.MaxValue));
-        var (host, engine) = await EngineAsync("replicate", fake.BaseUrl, ("Timeout", "00:00:00.400"));
+        var (host, engine) = await EngineAsync("replicate", fake.BaseUrl, ("Timeout", "00:00:01.500"));
         await using var _ = host;
 
         var failure = await Assert.ThrowsAsync<EngineException>(() => engine.RunAsync(Request("""{"prompt":"x"}""", Flux), Ct));
@@ -173,11 +173,17 @@ public sealed class ReplicateEngineTests
         var (host, engine) = await EngineAsync("replicate", fake.BaseUrl);
         await using var _ = host;
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        cancel.CancelAfter(TimeSpan.FromMilliseconds(300));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => engine.RunAsync(Request("""{"prompt":"x"}""", Flux), cancel.Token));
+        var run = engine.RunAsync(Request("""{"prompt":"x"}""", Flux), cancel.Token);
+        // Cancel once the prediction exists and is being polled, as a job canceled mid-generation would be.
+        while (fake.Count("GET /v1/predictions/p1") == 0)
+        {
+            await Task.Delay(10, Ct);
+        }
 
-        Assert.True(fake.Count("GET /v1/predictions/p1") >= 1);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+
         Assert.Equal(1, fake.Count("POST /v1/predictions/p1/cancel"));
     }
 
