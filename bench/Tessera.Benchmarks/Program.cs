@@ -18,6 +18,7 @@ return args.FirstOrDefault() switch
     "webhooks" => await WebhookDeliveryBenchmark.RunAsync(args[1..]),
     "jobs" => await QueueBenchmark.RunAsync(args[1..]),
     "bolt11" => await Bolt11Benchmark.RunAsync(args[1..]),
+    "schema" => await InputValidationBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -33,6 +34,7 @@ static int Usage()
                Tessera.Benchmarks webhooks [--messages N] [--in-flight N]
                Tessera.Benchmarks jobs [--seconds N] [--clients N] [--concurrency N]
                Tessera.Benchmarks bolt11 [seconds]
+               Tessera.Benchmarks schema [iterations]
         """);
     return 2;
 }
