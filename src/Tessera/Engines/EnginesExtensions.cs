@@ -10,8 +10,8 @@ public static class EnginesExtensions
 {
     public static IHostApplicationBuilder AddEngines(this IHostApplicationBuilder builder)
     {
-        Local.LocalEnginesExtensions.AddLocalEngines(builder.Services);
         var services = builder.Services;
+        Local.LocalEnginesExtensions.AddLocalEngines(services);
         services.AddProviderEngines();
         services.AddModelRegistry();
         return builder;

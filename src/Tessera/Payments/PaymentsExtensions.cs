@@ -1,7 +1,7 @@
-using Tessera.Payments.Nwc;
 using Microsoft.Extensions.Options;
 using Tessera.Payments.DevWallet;
 using Tessera.Payments.Lnd;
+using Tessera.Payments.Nwc;
 using Tessera.Storage;
 
 namespace Tessera.Payments;
@@ -11,8 +11,6 @@ public static class PaymentsExtensions
 {
     public static IHostApplicationBuilder AddPayments(this IHostApplicationBuilder builder)
     {
-        // Nostr Wallet Connect (Alby Hub): the keyed "nwc" IInvoiceBackend and Tessera:Lightning:Nwc options.
-        builder.Services.AddNwc(builder.Configuration);
         builder.Services.AddOptions<LightningOptions>().BindConfiguration(LightningOptions.Section)
             .PostConfigure(options => options.Backend = (options.Backend ?? "").Trim().ToLowerInvariant()) // "LND" works too
             .ValidateOnStart();
@@ -24,7 +22,8 @@ public static class PaymentsExtensions
         builder.Services.AddKeyedSingleton<IInvoiceBackend, DevWalletBackend>(LightningOptions.DevBackend);
         LndHttp.Add(builder.Services);
         builder.Services.AddKeyedSingleton<IInvoiceBackend, LndBackend>(LightningOptions.LndBackend);
-        // Nostr Wallet Connect (Payments/Nwc/) registers itself here as the "nwc" keyed IInvoiceBackend.
+        // Nostr Wallet Connect (Alby Hub): the keyed "nwc" IInvoiceBackend and Tessera:Lightning:Nwc options.
+        builder.Services.AddNwc(builder.Configuration);
         builder.Services.AddSingleton(services =>
             services.GetRequiredKeyedService<IInvoiceBackend>(services.GetRequiredService<IOptions<LightningOptions>>().Value.Backend));
         return builder;
