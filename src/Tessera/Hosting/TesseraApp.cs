@@ -12,6 +12,7 @@ using Tessera.Storage;
 using Tessera.Surfaces;
 using Tessera.Surfaces.BillionSatoshi;
 using Tessera.Surfaces.OneMillionPixels;
+using Tessera.Surfaces.PixelDojo;
 using Tessera.Surfaces.PixelEngine;
 using Tessera.Verification;
 
@@ -72,6 +73,7 @@ public static class TesseraApp
         builder.AddRateLimits();
         builder.AddAdmin();
         builder.AddIdempotency();
+        builder.AddPixelDojo();
 
         var app = builder.Build();
         app.UseForwardedHeaders();
@@ -89,6 +91,7 @@ public static class TesseraApp
         app.MapOneMillionPixels();
         app.MapBillionSatoshi();
         app.MapPixelEngine();
+        app.MapPixelDojo();
         foreach (var contributor in app.Services.GetServices<IEndpointContributor>())
         {
             contributor.Map(app);
