@@ -1,6 +1,9 @@
 using Tessera.Benchmarks.Accounts;
 using Tessera.Benchmarks.Canvas;
+using Tessera.Benchmarks.Engines;
+using Tessera.Benchmarks.Jobs;
 using Tessera.Benchmarks.Ledger;
+using Tessera.Benchmarks.Webhooks;
 
 // Each benchmark prints its own figures: `dotnet run -c Release --project bench/Tessera.Benchmarks -- <name> [args]`.
 return args.FirstOrDefault() switch
@@ -9,6 +12,10 @@ return args.FirstOrDefault() switch
     "auth" => await AuthOverheadBenchmark.RunAsync(args[1..]),
     "canvas" => await CanvasBenchmark.RunAsync(args[1..]),
     "png" => await PngRenderBenchmark.RunAsync(args[1..]),
+    "placements" => await PlacementsBenchmark.RunAsync(args[1..]),
+    "engines" => await LocalEnginesBenchmark.RunAsync(args[1..]),
+    "webhooks" => await WebhookDeliveryBenchmark.RunAsync(args[1..]),
+    "jobs" => await QueueBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -19,6 +26,10 @@ static int Usage()
                Tessera.Benchmarks auth [rounds] [seconds] [concurrency]
                Tessera.Benchmarks canvas [seconds]
                Tessera.Benchmarks png
+               Tessera.Benchmarks placements [count]
+               Tessera.Benchmarks engines [seconds] [--samples DIR]
+               Tessera.Benchmarks webhooks [--messages N] [--in-flight N]
+               Tessera.Benchmarks jobs [--seconds N] [--clients N] [--concurrency N]
         """);
     return 2;
 }

@@ -1,3 +1,5 @@
+using Tessera.Canvas.Placements;
+
 namespace Tessera.Canvas;
 
 /// <summary>The Canvas module's front door: canvases from configuration and their claims.</summary>
@@ -15,6 +17,7 @@ public static class CanvasExtensions
         builder.Services.AddSingleton<Pixels.PixelFeed>();
         builder.Services.AddSingleton<Storage.IStartupTask>(services => services.GetRequiredService<Pixels.PixelFeed>());
         builder.Services.AddHostedService(services => services.GetRequiredService<Pixels.PixelFeed>());
+        builder.AddPlacements();
         return builder;
     }
 }

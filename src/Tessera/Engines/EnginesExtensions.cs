@@ -5,6 +5,7 @@ public static class EnginesExtensions
 {
     public static IHostApplicationBuilder AddEngines(this IHostApplicationBuilder builder)
     {
+        Local.LocalEnginesExtensions.AddLocalEngines(builder.Services);
         return builder;
     }
 }

@@ -5,7 +5,9 @@ using Tessera.Canvas;
 using Tessera.Engines;
 using Tessera.Hosting.Idempotency;
 using Tessera.Imaging;
+using Tessera.Jobs;
 using Tessera.Ledger;
+using Tessera.Outbound;
 using Tessera.Payments;
 using Tessera.RateLimits;
 using Tessera.Storage;
@@ -15,6 +17,7 @@ using Tessera.Surfaces.OneMillionPixels;
 using Tessera.Surfaces.PixelDojo;
 using Tessera.Surfaces.PixelEngine;
 using Tessera.Verification;
+using Tessera.Webhooks;
 
 namespace Tessera.Hosting;
 
@@ -60,6 +63,8 @@ public static class TesseraApp
         });
 
         builder.AddStorage();
+        builder.AddOutbound();
+        builder.AddWebhooks();
         builder.AddTelemetry();
         builder.AddApiDocs();
         builder.AddAccounts();
@@ -70,6 +75,7 @@ public static class TesseraApp
         builder.AddPayments();
         builder.AddVerification();
         builder.AddEngines();
+        builder.AddJobs();
         builder.AddRateLimits();
         builder.AddAdmin();
         builder.AddIdempotency();
@@ -92,6 +98,7 @@ public static class TesseraApp
         app.MapBillionSatoshi();
         app.MapPixelEngine();
         app.MapPixelDojo();
+        app.MapJobs();
         foreach (var contributor in app.Services.GetServices<IEndpointContributor>())
         {
             contributor.Map(app);

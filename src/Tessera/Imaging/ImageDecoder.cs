@@ -41,6 +41,39 @@ public static class ImageDecoder
             return Error.Validation($"width and height must be between 1 and {limits.MaxOutputSide}.");
         }
 
+        return Decode(data, limits, image => ToRgba(image, width, height));
+    }
+
+    /// <summary>
+    /// Decodes <paramref name="data"/> at its own size, or scaled down (nearest neighbour, keeping the aspect ratio, so
+    /// pixel art stays crisp) until its longer side is at most <paramref name="maxSide"/>; RGBA as
+    /// <see cref="DecodeToRgba(byte[], int, int, ImagingOptions?)"/> returns it, with the same checks and errors.
+    /// </summary>
+    public static Result<RgbaImage> DecodeWithin(byte[] data, int maxSide, ImagingOptions? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        limits ??= ImagingOptions.Default;
+        if (maxSide < 1 || maxSide > limits.MaxOutputSide)
+        {
+            return Error.Validation($"maxSide must be between 1 and {limits.MaxOutputSide}.");
+        }
+
+        return Decode(data, limits, image =>
+        {
+            var longSide = Math.Max(image.Width, image.Height);
+            if (longSide <= maxSide)
+            {
+                return new RgbaImage(image.Width, image.Height, ToRgbaBytes(image));
+            }
+
+            using var scaled = image.Resize(maxSide / (double)longSide, kernel: Enums.Kernel.Nearest);
+            return new RgbaImage(scaled.Width, scaled.Height, ToRgbaBytes(scaled));
+        });
+    }
+
+    /// <summary>The checks every decode makes (size, format, declared pixels) and the mapping of libvips' failures.</summary>
+    private static Result<T> Decode<T>(byte[] data, ImagingOptions limits, Func<Image, T> convert)
+    {
         if (data.LongLength > limits.MaxBytes)
         {
             return Error.Validation($"The image is larger than {limits.MaxBytes} bytes.");
@@ -61,7 +94,7 @@ public static class ImageDecoder
                 return Error.Validation($"The image is {image.Width}x{image.Height}, more than {limits.MaxPixels} pixels.");
             }
 
-            return ToRgba(image, width, height);
+            return convert(image);
         }
         catch (VipsException)
         {
@@ -82,12 +115,23 @@ public static class ImageDecoder
     {
         // Force: stretch to exactly width×height, up or down, ignoring the aspect ratio (DECISIONS: "stretched to the rectangle").
         using var resized = image.ThumbnailImage(width, height: height, size: Enums.Size.Force);
-        using var srgb = resized.Interpretation == Enums.Interpretation.Srgb ? resized.Copy() : resized.Colourspace(Enums.Interpretation.Srgb);
+        if (resized.Width != width || resized.Height != height)
+        {
+            throw new InvalidOperationException($"Resize produced {resized.Width}x{resized.Height}, expected {width}x{height}.");
+        }
+
+        return ToRgbaBytes(resized);
+    }
+
+    /// <summary>The image's pixels as sRGB RGBA bytes, 8 bits per channel (opaque when it has no alpha).</summary>
+    private static byte[] ToRgbaBytes(Image image)
+    {
+        using var srgb = image.Interpretation == Enums.Interpretation.Srgb ? image.Copy() : image.Colourspace(Enums.Interpretation.Srgb);
         using var rgba = srgb.HasAlpha() ? srgb.Copy() : srgb.Bandjoin(255);
         using var bytes = rgba.Format == Enums.BandFormat.Uchar ? rgba.Copy() : rgba.Cast(Enums.BandFormat.Uchar);
-        if (bytes.Width != width || bytes.Height != height || bytes.Bands != 4)
+        if (bytes.Bands != 4)
         {
-            throw new InvalidOperationException($"Resize produced {bytes.Width}x{bytes.Height}x{bytes.Bands}, expected {width}x{height}x4.");
+            throw new InvalidOperationException($"Conversion produced {bytes.Bands} bands, expected 4.");
         }
 
         return bytes.WriteToMemory<byte>();

@@ -18,7 +18,7 @@ public sealed class CanvasState
         Definition = definition;
         Raster = new PixelRaster(definition.Width, definition.Height);
         Claims = new ClaimGrid(definition.Width, definition.Height);
-        _png = new BandedPngEncoder(Raster, ParseBackground(definition.Background));
+        _png = new BandedPngEncoder(new RasterRgbRows(Raster, ParseBackground(definition.Background)));
     }
 
     public string Id { get; }

@@ -1,17 +1,16 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.IO.Hashing;
-using Tessera.Canvas.Pixels;
 
 namespace Tessera.Canvas.Rendering;
 
 /// <summary>
-/// Keeps the PNG of a pixel canvas current by re-compressing only the bands of rows that changed. Each band of
+/// Keeps the PNG of an RGB image (a pixel canvas, the placement composite, a tile) current by re-compressing only the bands of rows that changed. Each band of
 /// <see cref="BandHeight"/> rows is deflated on its own and ends with a sync flush, so the bands concatenate into one
 /// valid zlib stream; each band is its own IDAT chunk (with its own CRC), and the stream's Adler-32 is combined from
 /// the bands' checksums. A write that touches one band costs one band's compression (50 rows × 3000 bytes) instead of
 /// the whole 3 MB image; see docs/one-million-pixels.md for the measured write-to-PNG time.
-/// Not thread-safe: <see cref="CanvasState"/> calls it under the canvas lock.
+/// Not thread-safe: its owner (<see cref="Pixels.CanvasState"/>, the placement renderer) calls it under its own lock.
 /// </summary>
 internal sealed class BandedPngEncoder
 {
@@ -19,16 +18,14 @@ internal sealed class BandedPngEncoder
 
     private static readonly byte[] Signature = [137, 80, 78, 71, 13, 10, 26, 10];
 
-    private readonly PixelRaster _raster;
-    private readonly uint _background;
+    private readonly IRgbRows _raster;
     private readonly Band[] _bands;
     private readonly byte[] _header;
     private byte[]? _png;
 
-    public BandedPngEncoder(PixelRaster raster, uint background)
+    public BandedPngEncoder(IRgbRows raster)
     {
         _raster = raster;
-        _background = background;
         _bands = new Band[(raster.Height + BandHeight - 1) / BandHeight];
         for (var i = 0; i < _bands.Length; i++)
         {
@@ -111,7 +108,7 @@ internal sealed class BandedPngEncoder
         for (var r = 0; r < rows; r++)
         {
             raw[r * rowBytes] = 0; // filter: none (fastest to encode; the canvas is mostly flat colour anyway)
-            _raster.CopyRowRgb(first + r, _background, raw.AsSpan(r * rowBytes + 1, rowBytes - 1));
+            _raster.CopyRowRgb(first + r, raw.AsSpan(r * rowBytes + 1, rowBytes - 1));
         }
 
         var data = raw.AsSpan(0, rows * rowBytes);

@@ -1,0 +1,32 @@
+using System.Runtime.CompilerServices;
+using Tessera.Common;
+
+namespace Tessera.Canvas.Placements;
+
+/// <summary>
+/// The placement codes beyond the common ones. <c>region_taken</c> (409) carries the nearest free position: the shared
+/// <see cref="Error"/> record has no slot for data, so it is attached to the error instance and read back with
+/// <see cref="NearestOf"/>.
+/// </summary>
+public static class PlacementErrors
+{
+    public const string RegionTaken = "region_taken";
+    public const string TooManyUnpaid = "too_many_unpaid";
+    public const string NotActive = "not_active";
+
+    private static readonly ConditionalWeakTable<Error, StrongBox<CanvasPoint?>> Nearest = [];
+
+    /// <summary>The nearest free position a <c>region_taken</c> error carries (null: none, or another error).</summary>
+    public static CanvasPoint? NearestOf(Error error) => Nearest.TryGetValue(error, out var box) ? box.Value : null;
+
+    internal static Error Taken(int x, int y, int size, CanvasPoint? nearest)
+    {
+        var where = nearest is { } point ? $" The nearest free position for that size is ({point.X},{point.Y})." : " No position is free for that size.";
+        var error = Error.Conflict(RegionTaken, $"The {size}x{size} square at ({x},{y}) overlaps another placement.{where}");
+        Nearest.Add(error, new StrongBox<CanvasPoint?>(nearest));
+        return error;
+    }
+
+    internal static Error Unpaid(string who, int limit) =>
+        new(TooManyUnpaid, $"This {who} already holds {limit} unpaid reservations; pay or let one expire first.", 429);
+}
