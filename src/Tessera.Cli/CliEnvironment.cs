@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Tessera.Client;
+using Tessera.Client.PixelDojo;
 
 namespace Tessera.Cli;
 
@@ -17,6 +18,12 @@ public sealed record CliEnvironment(
     Func<string[], CancellationToken, Task> Serve)
 {
     public static Func<Uri, string, TesseraAdminClient> DefaultClientFactory { get; } = (server, key) => new TesseraAdminClient(server, key);
+
+    /// <summary>Makes the PixelDojo client of <c>tessera generate</c> for a server URL and API key.</summary>
+    public Func<Uri, string, PixelDojoClient> DojoClientFactory { get; init; } = (server, key) => new PixelDojoClient(server, key);
+
+    /// <summary>True when <see cref="Output"/> is a terminal: progress redraws one line with a spinner instead of printing lines.</summary>
+    public bool OutputIsTerminal { get; init; }
 
     public static async Task DefaultServe(string[] args, CancellationToken cancellationToken)
     {

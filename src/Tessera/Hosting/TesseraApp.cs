@@ -14,6 +14,7 @@ using Tessera.Storage;
 using Tessera.Surfaces;
 using Tessera.Surfaces.BillionSatoshi;
 using Tessera.Surfaces.OneMillionPixels;
+using Tessera.Surfaces.PixelDojo;
 using Tessera.Surfaces.PixelEngine;
 using Tessera.Verification;
 using Tessera.Webhooks;
@@ -78,6 +79,7 @@ public static class TesseraApp
         builder.AddRateLimits();
         builder.AddAdmin();
         builder.AddIdempotency();
+        builder.AddPixelDojo();
 
         var app = builder.Build();
         app.UseForwardedHeaders();
@@ -95,6 +97,7 @@ public static class TesseraApp
         app.MapOneMillionPixels();
         app.MapBillionSatoshi();
         app.MapPixelEngine();
+        app.MapPixelDojo();
         app.MapJobs();
         foreach (var contributor in app.Services.GetServices<IEndpointContributor>())
         {

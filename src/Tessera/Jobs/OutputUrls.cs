@@ -37,9 +37,16 @@ public sealed class OutputUrls
     }
 
     /// <summary>An absolute URL for output <paramref name="index"/> of <paramref name="jobId"/>, valid for <paramref name="lifetime"/>.</summary>
-    public string Sign(string jobId, int index, TimeSpan lifetime)
+    public string Sign(string jobId, int index, TimeSpan lifetime) => Sign(jobId, index, _time.GetUtcNow().Add(lifetime));
+
+    /// <summary>
+    /// An absolute URL for output <paramref name="index"/> of <paramref name="jobId"/>, valid until <paramref name="expiresAt"/>
+    /// (whole seconds): the same job and expiry give the same URL whenever it is signed, so a webhook payload signed by a
+    /// worker and a later poll agree (PixelDojo signs every link with the job's expiresAt).
+    /// </summary>
+    public string Sign(string jobId, int index, DateTimeOffset expiresAt)
     {
-        var expires = _time.GetUtcNow().Add(lifetime).ToUnixTimeSeconds();
+        var expires = expiresAt.ToUnixTimeSeconds();
         return string.Create(CultureInfo.InvariantCulture,
             $"{BaseUrl()}/files/{Uri.EscapeDataString(jobId)}/{index}?exp={expires}&sig={Signature(jobId, index, expires)}");
     }

@@ -1,0 +1,23 @@
+using Tessera.Jobs;
+
+namespace Tessera.Surfaces.PixelDojo;
+
+/// <summary>The doc's status values for the queue's: pending, processing, completed, failed (and canceled, Tessera's addition).</summary>
+public static class DojoStatuses
+{
+    public const string Pending = "pending";
+    public const string Processing = "processing";
+    public const string Completed = "completed";
+    public const string Failed = "failed";
+    public const string Canceled = "canceled";
+
+    public static string Of(string jobStatus) => jobStatus switch
+    {
+        JobStatus.Queued => Pending,
+        JobStatus.Running => Processing,
+        JobStatus.Succeeded => Completed,
+        JobStatus.Failed => Failed,
+        JobStatus.Canceled => Canceled,
+        _ => jobStatus,
+    };
+}
