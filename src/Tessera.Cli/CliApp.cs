@@ -1,10 +1,11 @@
 using System.CommandLine;
 using Tessera.Cli.Admin;
+using Tessera.Cli.Engine;
 using Tessera.Client;
 
 namespace Tessera.Cli;
 
-/// <summary>The <c>tessera</c> command tree: <c>serve</c> and <c>admin ...</c>.</summary>
+/// <summary>The <c>tessera</c> command tree: <c>serve</c>, <c>admin ...</c> and <c>animate</c>.</summary>
 public sealed class CliApp
 {
     private readonly CliEnvironment _environment;
@@ -16,6 +17,7 @@ public sealed class CliApp
         {
             ServeCommand.Create(environment),
             AdminCommand.Create(environment),
+            AnimateCommand.Create(environment),
         };
     }
 
@@ -27,7 +29,10 @@ public sealed class CliApp
             error,
             clientFactory ?? CliEnvironment.DefaultClientFactory,
             Environment.GetEnvironmentVariable,
-            CliEnvironment.DefaultServe));
+            CliEnvironment.DefaultServe)
+        {
+            ErrorIsTerminal = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected,
+        });
 
     public static CliApp Create(CliEnvironment environment)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Tessera.Client;
+using Tessera.Client.PixelEngine;
 
 namespace Tessera.Cli;
 
@@ -17,6 +18,15 @@ public sealed record CliEnvironment(
     Func<string[], CancellationToken, Task> Serve)
 {
     public static Func<Uri, string, TesseraAdminClient> DefaultClientFactory { get; } = (server, key) => new TesseraAdminClient(server, key);
+
+    /// <summary>Makes the Pixel Engine client (<c>tessera animate</c>) for a server URL and a <c>pe_sk_</c> key.</summary>
+    public Func<Uri, string, PixelEngineClient> EngineClientFactory { get; init; } = (server, key) => new PixelEngineClient(server, key);
+
+    /// <summary>True when <see cref="Error"/> is a terminal: progress lines are redrawn in place instead of appended.</summary>
+    public bool ErrorIsTerminal { get; init; }
+
+    /// <summary>The clock progress displays measure elapsed time with.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 
     public static async Task DefaultServe(string[] args, CancellationToken cancellationToken)
     {
