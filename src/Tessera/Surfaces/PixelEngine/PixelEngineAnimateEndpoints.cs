@@ -61,7 +61,7 @@ public static class PixelEngineAnimateEndpoints
                 HoldTimeout: HoldTimeout, Deadline: Deadline),
             ct);
         return submitted.IsSuccess
-            ? TypedResults.Ok(PixelEngineJobView.Summary(submitted.Value.Job))
+            ? TypedResults.Ok(PixelEngineJobView.Summary(submitted.Value))
             : new ErrorResult(PixelEngineErrors.FromSubmit(submitted.Error));
     }
 }

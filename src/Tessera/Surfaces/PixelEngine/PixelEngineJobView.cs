@@ -16,7 +16,13 @@ public static class PixelEngineJobView
     /// <summary>The metadata fields DECISIONS.md names, in that order; the engine's other fields stay internal.</summary>
     private static readonly string[] MetadataFields = ["frames", "width", "height", "fps", "motion", "direction"];
 
-    public static AnimateResponse Summary(Job job) => new(job.Id, Status(job.Status), Error(job));
+    /// <summary>
+    /// A fresh submit answers <c>queued</c> as the seed shows, even when a worker claimed the job in the meantime; a
+    /// replayed Idempotency-Key answers the first job as it is now.
+    /// </summary>
+    public static AnimateResponse Summary(JobSubmitted submitted) => submitted.Replayed
+        ? new(submitted.Job.Id, Status(submitted.Job.Status), Error(submitted.Job))
+        : new(submitted.Job.Id, "queued", null);
 
     public static EngineJobResponse Full(Job job, OutputUrls urls) => new(job.Id, Status(job.Status), Error(job), Output(job, urls));
 

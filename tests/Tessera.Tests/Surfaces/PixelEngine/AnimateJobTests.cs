@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using NetVips;
+using Tessera.Tests.Support;
 using static Tessera.Tests.Surfaces.PixelEngine.EngineHost;
 
 namespace Tessera.Tests.Surfaces.PixelEngine;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Tessera.Tests.Support;
 using static Tessera.Tests.Surfaces.PixelEngine.EngineHost;
 
 namespace Tessera.Tests.Surfaces.PixelEngine;

@@ -31,11 +31,11 @@ public sealed class PixelEngineClientTests : IAsyncLifetime
         using var client = new PixelEngineClient(_host.Factory.CreateClient(), key);
         var seen = new List<string>();
 
-        var submitted = await client.AnimateAsync(AnimateRequest.FromBytes(LocalEngineRequests.TwoColourSprite(20, 20), "jumping", frames: 5));
+        var submitted = await client.AnimateAsync(AnimateRequest.FromBytes(LocalEngineRequests.TwoColourSprite(20, 20), "jumping", frames: 5), cancellationToken: Ct);
         Assert.Equal(EngineJob.Queued, submitted.Status);
         var job = await client.WaitForJobAsync(
             submitted.ApiJobId, pollInterval: TimeSpan.FromMilliseconds(50), timeout: TimeSpan.FromSeconds(30),
-            progress: new Report(job => seen.Add(job.Status)), cancellationToken: Ct);
+            progress: new ProgressTo(job => seen.Add(job.Status)), cancellationToken: Ct);
 
         Assert.Equal(EngineJob.Success, job.Status);
         Assert.True(job.IsFinished);
@@ -46,8 +46,15 @@ public sealed class PixelEngineClientTests : IAsyncLifetime
         await client.DownloadAsync(job.Output.Url, gif, Ct);
         Assert.Equal("GIF89a"u8.ToArray(), gif.ToArray()[..6]);
 
+        // The hold is posted just after the job's terminal commit: wait for it, then 20 were spent, monthly first.
         var balance = await client.GetBalanceAsync(Ct);
-        Assert.Equal(35m, balance.Monthly + balance.Purchased + balance.Held);
+        for (var i = 0; balance.Held > 0 && i < 200; i++)
+        {
+            await Task.Delay(50, Ct);
+            balance = await client.GetBalanceAsync(Ct);
+        }
+
+        Assert.Equal((0m, 35m, 0m, 35m), (balance.Monthly, balance.Purchased, balance.Held, balance.Available));
     }
 
     [Fact]
@@ -124,7 +131,7 @@ public sealed class PixelEngineClientTests : IAsyncLifetime
         Assert.Contains("error: insufficient_credits", stderr.ToString(), StringComparison.Ordinal);
     }
 
-    private sealed class Report(Action<EngineJob> report) : IProgress<EngineJob>
+    private sealed class ProgressTo(Action<EngineJob> report) : IProgress<EngineJob>
     {
         public void Report(EngineJob value) => report(value);
     }
