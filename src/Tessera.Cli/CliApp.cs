@@ -1,11 +1,13 @@
 using System.CommandLine;
 using Tessera.Cli.Admin;
 using Tessera.Cli.Generate;
+using Tessera.Cli.Engine;
 using Tessera.Client;
 
 namespace Tessera.Cli;
 
 /// <summary>The <c>tessera</c> command tree: <c>serve</c>, <c>admin ...</c> and <c>generate</c>.</summary>
+/// <summary>The <c>tessera</c> command tree: <c>serve</c>, <c>admin ...</c> and <c>animate</c>.</summary>
 public sealed class CliApp
 {
     private readonly CliEnvironment _environment;
@@ -18,6 +20,7 @@ public sealed class CliApp
             ServeCommand.Create(environment),
             AdminCommand.Create(environment),
             GenerateCommand.Create(environment),
+            AnimateCommand.Create(environment),
         };
     }
 
@@ -32,6 +35,7 @@ public sealed class CliApp
             CliEnvironment.DefaultServe)
         {
             OutputIsTerminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected,
+            ErrorIsTerminal = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected,
         });
 
     public static CliApp Create(CliEnvironment environment)

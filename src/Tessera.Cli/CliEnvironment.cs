@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Tessera.Client;
 using Tessera.Client.PixelDojo;
+using Tessera.Client.PixelEngine;
 
 namespace Tessera.Cli;
 
@@ -24,6 +25,14 @@ public sealed record CliEnvironment(
 
     /// <summary>True when <see cref="Output"/> is a terminal: progress redraws one line with a spinner instead of printing lines.</summary>
     public bool OutputIsTerminal { get; init; }
+    /// <summary>Makes the Pixel Engine client (<c>tessera animate</c>) for a server URL and a <c>pe_sk_</c> key.</summary>
+    public Func<Uri, string, PixelEngineClient> EngineClientFactory { get; init; } = (server, key) => new PixelEngineClient(server, key);
+
+    /// <summary>True when <see cref="Error"/> is a terminal: progress lines are redrawn in place instead of appended.</summary>
+    public bool ErrorIsTerminal { get; init; }
+
+    /// <summary>The clock progress displays measure elapsed time with.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 
     public static async Task DefaultServe(string[] args, CancellationToken cancellationToken)
     {

@@ -16,6 +16,8 @@ public static class PixelEngineEndpoints
         var api = endpoints.MapGroup(surface.PathBase + "/functions/v1").WithGroupName(SurfaceRegistry.PixelEngine);
         api.MapPixelEngineBalance();
         api.MapPixelEngineKeys();
+        api.MapPixelEngineAnimate();
+        api.MapPixelEngineJobs();
         return endpoints;
     }
 }
