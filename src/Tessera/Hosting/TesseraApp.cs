@@ -68,6 +68,7 @@ public static class TesseraApp
         builder.AddOmpAgents();
         builder.AddPayments();
         builder.AddVerification();
+        builder.AddBillionSatoshi();
         builder.AddEngines();
         builder.AddRateLimits();
         builder.AddAdmin();
