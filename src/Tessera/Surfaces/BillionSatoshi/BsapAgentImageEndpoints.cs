@@ -16,9 +16,10 @@ public static class BsapAgentImageEndpoints
     public const double RevealPercent = 95;
     public const string TokenHeader = "x-verify-token";
 
-    public static readonly Error TokenRequired = Error.Unauthorized(
-        "The agent canvas needs a valid x-verify-token header (from /api/verify/respond) until the canvas is 95% full.") with
-    { Code = "verify_token_required" };
+    public static readonly Error TokenRequired = new(
+        "verify_token_required",
+        "The agent canvas needs a valid x-verify-token header (from /api/verify/respond) until the canvas is 95% full.",
+        401);
 
     public static RouteGroupBuilder MapBsapAgentImage(this RouteGroupBuilder api)
     {
