@@ -21,8 +21,6 @@ namespace Tessera.Surfaces.BillionSatoshi;
 /// </summary>
 public static class BsapPlacementEndpoints
 {
-    public static readonly Error AlreadyPaid = Error.Conflict("already_paid", "This payment has already activated its placement.");
-
     public static readonly Error VerificationRequired = Error.Forbidden("verification_required",
         "verificationToken is required: complete /api/verify/start and /api/verify/respond first.");
 
@@ -129,11 +127,8 @@ public static class BsapPlacementEndpoints
             return BsapResponses.Error(confirmed.Error);
         }
 
-        if (!confirmed.Value.Activated)
-        {
-            return new ErrorResult(AlreadyPaid);
-        }
-
+        // Already active (a repeat, or the settlement watch was first): the same 201; the placement was activated and
+        // its sats recorded once.
         var placement = confirmed.Value.Placement;
         var challengeId = credential.Value.ChallengeId ?? PaymentChallenge.For(placement, Realm(context, configuration), key).Id;
         context.Response.Headers["Payment-Receipt"] = Receipt(challengeId, placement);

@@ -47,9 +47,9 @@ public static class BsapStatusEndpoints
         }
 
         var confirmed = await payments.ConfirmByPreimageAsync(preimage, id, ct);
-        return confirmed.IsSuccess
-            ? TypedResults.Ok(BsapResponses.Active(confirmed.Value.Placement))
-            : BsapResponses.Error(confirmed.Error);
+
+        // A repeat (or a confirm after the settlement watch got there first) answers the same: activation happened once.
+        return confirmed.IsSuccess ? TypedResults.Ok(BsapResponses.Active(confirmed.Value.Placement)) : BsapResponses.Error(confirmed.Error);
     }
 
     private static async Task<IResult> ImageAsync(HttpContext context, string id, PlacementService placements, IBlobStore blobs, CancellationToken ct)

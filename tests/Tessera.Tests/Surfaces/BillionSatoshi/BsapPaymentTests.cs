@@ -92,7 +92,7 @@ public sealed class BsapPaymentTests
     }
 
     [Fact]
-    public async Task Raw_preimage_bytes_are_accepted_as_the_seed_credential_and_a_preimage_activates_once()
+    public async Task Raw_preimage_bytes_are_accepted_and_repeating_a_preimage_activates_and_records_sats_once()
     {
         await using var host = BsapHost.Create();
         var pending = await host.ReserveAsync(40, 40, 10);
@@ -104,9 +104,9 @@ public sealed class BsapPaymentTests
         var confirm = await host.Client.PostAsJsonAsync($"/bsap/api/placements/{pending.GetProperty("id").GetString()}/confirm", new { preimage }, Ct);
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
-        Assert.Equal("already_paid", (await second.ReadJsonAsync()).GetProperty("code").GetString());
-        Assert.Equal(HttpStatusCode.Conflict, confirm.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
+        Assert.Equal("active", (await confirm.ReadJsonAsync()).GetProperty("status").GetString());
         Assert.True((await host.AuditAsync()).GetProperty("ok").GetBoolean());
         var canvas = await (await host.Client.GetAsync("/bsap/api/canvas", Ct)).ReadJsonAsync();
         Assert.Equal(100, canvas.GetProperty("stats").GetProperty("satsRaised").GetInt64());
