@@ -1,7 +1,9 @@
 using Tessera.Benchmarks.Accounts;
 using Tessera.Benchmarks.Canvas;
 using Tessera.Benchmarks.Engines;
+using Tessera.Benchmarks.Jobs;
 using Tessera.Benchmarks.Ledger;
+using Tessera.Benchmarks.Webhooks;
 
 // Each benchmark prints its own figures: `dotnet run -c Release --project bench/Tessera.Benchmarks -- <name> [args]`.
 return args.FirstOrDefault() switch
@@ -12,6 +14,8 @@ return args.FirstOrDefault() switch
     "png" => await PngRenderBenchmark.RunAsync(args[1..]),
     "placements" => await PlacementsBenchmark.RunAsync(args[1..]),
     "engines" => await LocalEnginesBenchmark.RunAsync(args[1..]),
+    "webhooks" => await WebhookDeliveryBenchmark.RunAsync(args[1..]),
+    "jobs" => await QueueBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -24,6 +28,8 @@ static int Usage()
                Tessera.Benchmarks png
                Tessera.Benchmarks placements [count]
                Tessera.Benchmarks engines [seconds] [--samples DIR]
+               Tessera.Benchmarks webhooks [--messages N] [--in-flight N]
+               Tessera.Benchmarks jobs [--seconds N] [--clients N] [--concurrency N]
         """);
     return 2;
 }

@@ -5,7 +5,9 @@ using Tessera.Canvas;
 using Tessera.Engines;
 using Tessera.Hosting.Idempotency;
 using Tessera.Imaging;
+using Tessera.Jobs;
 using Tessera.Ledger;
+using Tessera.Outbound;
 using Tessera.Payments;
 using Tessera.RateLimits;
 using Tessera.Storage;
@@ -14,6 +16,7 @@ using Tessera.Surfaces.BillionSatoshi;
 using Tessera.Surfaces.OneMillionPixels;
 using Tessera.Surfaces.PixelEngine;
 using Tessera.Verification;
+using Tessera.Webhooks;
 
 namespace Tessera.Hosting;
 
@@ -59,6 +62,8 @@ public static class TesseraApp
         });
 
         builder.AddStorage();
+        builder.AddOutbound();
+        builder.AddWebhooks();
         builder.AddTelemetry();
         builder.AddApiDocs();
         builder.AddAccounts();
@@ -70,6 +75,7 @@ public static class TesseraApp
         builder.AddVerification();
         builder.AddBillionSatoshi();
         builder.AddEngines();
+        builder.AddJobs();
         builder.AddRateLimits();
         builder.AddAdmin();
         builder.AddIdempotency();
@@ -90,6 +96,7 @@ public static class TesseraApp
         app.MapOneMillionPixels();
         app.MapBillionSatoshi();
         app.MapPixelEngine();
+        app.MapJobs();
         foreach (var contributor in app.Services.GetServices<IEndpointContributor>())
         {
             contributor.Map(app);

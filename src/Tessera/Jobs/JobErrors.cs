@@ -1,0 +1,26 @@
+using Tessera.Common;
+
+namespace Tessera.Jobs;
+
+/// <summary>The job module's expected failures, with the stable codes surfaces map to their own shapes.</summary>
+public static class JobErrors
+{
+    public static Error NotFound(string jobId) => Error.NotFound($"Job '{jobId}' was not found.");
+
+    public static Error ModelNotFound(string model) => Error.NotFound($"Model '{model}' was not found.");
+
+    /// <summary>PixelDojo's 410: the job's outputs were deleted after its lifetime.</summary>
+    public static Error Expired(string jobId) => new("expired", $"Job '{jobId}' has expired.", 410);
+
+    public static Error AlreadyFinished(string jobId, string status) =>
+        Error.Conflict("job_finished", $"Job '{jobId}' is already {status}.");
+
+    /// <summary>Codes a failed job carries in <see cref="Job.ErrorCode"/>.</summary>
+    public const string DeadlineExceeded = "deadline_exceeded";
+    public const string BadOutput = "bad_output";
+    public const string EngineError = "engine_error";
+    public const string EngineUnavailable = "engine_unavailable";
+    public const string ModelUnavailable = "model_unavailable";
+    public const string WorkerLost = "worker_lost";
+    public const string Canceled = "canceled";
+}

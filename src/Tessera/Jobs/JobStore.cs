@@ -1,0 +1,372 @@
+using System.Data.Common;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Tessera.Ledger;
+using Tessera.Storage;
+
+namespace Tessera.Jobs;
+
+/// <summary>
+/// The job tables through hand-written SQL (<see cref="JobSql"/>). Every state change is a conditional UPDATE on the row
+/// (status, and the lease owner for a worker's changes), so the database — not a process lock — decides who wins.
+/// </summary>
+internal sealed class JobStore(TesseraDatabase database, TimeProvider time) : IAsyncDisposable
+{
+    private readonly SqliteJobWriter? _writer = database.IsSqlite ? new SqliteJobWriter(database) : null;
+
+    public TesseraDatabase Database => database;
+
+    private long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>Inserts a queued job, and records the credits its submit reports under its idempotency key.</summary>
+    public async Task InsertAsync(NewJob job, CancellationToken cancellationToken)
+    {
+        await WriteAsync(async (connection, transaction) =>
+        {
+            await connection.Command(JobSql.Insert, transaction)
+                .With("@id", job.Id).With("@surface", job.Surface).With("@account", job.AccountId).With("@model", job.Model)
+                .With("@input", job.Input).With("@max_attempts", (long)job.MaxAttempts).With("@now", job.CreatedAt)
+                .With("@deadline", job.DeadlineAt).With("@hold", job.HoldId).With("@cost", job.Cost).With("@webhook", job.WebhookUrl)
+                .With("@expires", job.ExpiresAt)
+                .ExecuteNonQueryAsync(cancellationToken);
+            if (job.IdempotencyKey is not null)
+            {
+                await connection.Command(JobSql.CompleteIdempotency, transaction)
+                    .With("@remaining", job.CreditsRemaining).With("@account", job.AccountId).With("@key", job.IdempotencyKey).With("@id", job.Id)
+                    .ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>Reserves <paramref name="key"/> for <paramref name="jobId"/>; false when a live reservation or job holds it.</summary>
+    public async Task<bool> ReserveKeyAsync(string accountId, string key, string jobId, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        return await WriteAsync(async (connection, transaction) => await connection.Command(JobSql.ReserveIdempotency, transaction)
+            .With("@account", accountId).With("@key", key).With("@id", jobId).With("@now", now)
+            .With("@cutoff", now - (long)JobService.IdempotencyWindow.TotalMilliseconds)
+            .ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
+    }
+
+    public async Task<bool> TakeOverKeyAsync(string accountId, string key, string oldJobId, string jobId, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        return await WriteAsync(async (connection, transaction) => await connection.Command(JobSql.TakeOverIdempotency, transaction)
+            .With("@id", jobId).With("@now", now).With("@account", accountId).With("@key", key).With("@old", oldJobId)
+            .ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
+    }
+
+    /// <summary>Frees a key whose submit made no job (no credits), so the client may try again with it.</summary>
+    public async Task ReleaseKeyAsync(string accountId, string key, string jobId, CancellationToken cancellationToken)
+    {
+        await WriteAsync(async (connection, transaction) => await connection.Command(JobSql.ReleaseIdempotency, transaction)
+            .With("@account", accountId).With("@key", key).With("@id", jobId).ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The job a live idempotency key names, the credits that submit reported, and when the key was reserved.</summary>
+    public async Task<(string JobId, long CreditsRemaining, long CreatedAt)?> FindIdempotentAsync(string accountId, string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(JobSql.FindIdempotency)
+            .With("@account", accountId).With("@key", key).With("@cutoff", Now - (long)JobService.IdempotencyWindow.TotalMilliseconds);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2)) : null;
+    }
+
+    public async Task<StoredJob?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        StoredJob? job;
+        await using (var command = connection.Command(JobSql.Find).With("@id", id))
+        {
+            job = (await ReadJobsAsync(command, cancellationToken)).FirstOrDefault();
+        }
+
+        return job is null ? null : job with { Job = job.Job with { Outputs = await OutputsAsync(connection, id, cancellationToken) } };
+    }
+
+    public async Task<IReadOnlyList<Job>> PageAsync(string accountId, int limit, string? cursor, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        List<StoredJob> page;
+        // Ids are sequential (time first), so "before the cursor id" is "older"; '~' sorts after every id character.
+        await using (var command = connection.Command(JobSql.Page).With("@account", accountId).With("@cursor", cursor ?? "~").With("@limit", (long)limit))
+        {
+            page = await ReadJobsAsync(command, cancellationToken);
+        }
+
+        var jobs = new List<Job>(page.Count);
+        foreach (var stored in page)
+        {
+            jobs.Add(stored.Job with { Outputs = await OutputsAsync(connection, stored.Job.Id, cancellationToken) });
+        }
+
+        return jobs;
+    }
+
+    public async Task<JobOutput?> OutputAsync(string jobId, int index, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(JobSql.Output).With("@id", jobId).With("@idx", (long)index);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadOutput(reader) : null;
+    }
+
+    /// <summary>Claims up to <paramref name="count"/> due jobs for <paramref name="owner"/> until <paramref name="leaseUntil"/>.</summary>
+    public async Task<List<StoredJob>> ClaimAsync(string owner, int count, long leaseUntil, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        return await WriteAsync(async (connection, transaction) =>
+        {
+            await using var command = connection.Command(database.IsSqlite ? JobSql.ClaimSqlite : JobSql.ClaimPostgres, transaction)
+                .With("@owner", owner).With("@lease", leaseUntil).With("@now", now).With("@n", (long)count);
+            return await ReadJobsAsync(command, cancellationToken);
+        }, cancellationToken);
+    }
+
+    /// <summary>Extends the lease; null when this worker lost it, else whether the owner asked to cancel.</summary>
+    public async Task<bool?> HeartbeatAsync(string id, string owner, long leaseUntil, CancellationToken cancellationToken)
+    {
+        return await WriteAsync(async (connection, transaction) =>
+        {
+            var value = await connection.Command(JobSql.Heartbeat, transaction)
+                .With("@lease", leaseUntil).With("@id", id).With("@owner", owner).ExecuteScalarAsync(cancellationToken);
+            return value is null or DBNull ? (bool?)null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) != 0;
+        }, cancellationToken);
+    }
+
+    public async Task<bool> RequeueAsync(
+        string id, string owner, long runAfter, int engineIndex, int attempts, string? engine, string? code, string? message, CancellationToken cancellationToken)
+    {
+        return await WriteAsync(async (connection, transaction) => await connection.Command(JobSql.Requeue, transaction)
+            .With("@run_after", runAfter).With("@engine_index", (long)engineIndex).With("@attempts", (long)attempts).With("@engine", engine)
+            .With("@code", code).With("@message", message).With("@id", id).With("@owner", owner)
+            .ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
+    }
+
+    /// <summary>The terminal commit: status, the hold's one resolution, and the output rows, in one transaction that
+    /// applies only while <paramref name="owner"/> still holds the lease. False: someone else finished or owns the job.</summary>
+    public async Task<bool> CompleteAsync(string owner, Terminal terminal, IReadOnlyList<JobOutput> outputs, CancellationToken cancellationToken)
+    {
+        return await WriteAsync(async (connection, transaction) =>
+        {
+            var updated = await connection.Command(JobSql.Complete, transaction)
+                .With("@status", terminal.Status).With("@resolution", terminal.HoldResolution).With("@engine", terminal.Engine)
+                .With("@metadata", terminal.Metadata?.ToJsonString()).With("@code", terminal.ErrorCode).With("@message", terminal.ErrorMessage)
+                .With("@now", terminal.CompletedAt).With("@hooks", terminal.HooksPending ? 1L : 0L).With("@followup", terminal.FollowupAt)
+                .With("@id", terminal.JobId).With("@owner", owner)
+                .ExecuteNonQueryAsync(cancellationToken);
+            if (updated != 1)
+            {
+                return false; // nothing was written: the UPDATE matched no row
+            }
+
+            foreach (var output in outputs)
+            {
+                await connection.Command(JobSql.InsertOutput, transaction)
+                    .With("@id", terminal.JobId).With("@idx", (long)output.Index).With("@role", output.Role).With("@hash", output.BlobHash)
+                    .With("@type", output.ContentType).With("@size", output.Size).With("@now", output.CreatedAt.ToUnixTimeMilliseconds())
+                    .ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return true;
+        }, cancellationToken);
+    }
+
+    public async Task<bool> CancelQueuedAsync(Terminal terminal, CancellationToken cancellationToken)
+    {
+        return await WriteAsync(async (connection, transaction) => await connection.Command(JobSql.CancelQueued, transaction)
+            .With("@resolution", terminal.HoldResolution).With("@message", terminal.ErrorMessage).With("@now", terminal.CompletedAt)
+            .With("@hooks", terminal.HooksPending ? 1L : 0L).With("@followup", terminal.FollowupAt).With("@id", terminal.JobId)
+            .ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
+    }
+
+    public async Task<bool> RequestCancelAsync(string id, CancellationToken cancellationToken)
+    {
+        return await WriteAsync(async (connection, transaction) =>
+            await connection.Command(JobSql.RequestCancel, transaction).With("@id", id).ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
+    }
+
+    /// <summary>Records what the finisher got done: the hold resolved or not, hooks still owed or not, and when to look again.</summary>
+    public async Task FinishedAsync(string id, long? holdResolvedAt, bool hooksPending, long? followupAt, CancellationToken cancellationToken)
+    {
+        await WriteAsync(async (connection, transaction) => await connection.Command(JobSql.Finished, transaction)
+            .With("@resolved", holdResolvedAt).With("@hooks", hooksPending ? 1L : 0L).With("@followup", followupAt).With("@id", id)
+            .ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+    }
+
+    public async Task<List<StoredJob>> ClaimFollowupsAsync(int count, long next, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var claimed = await WriteAsync(async (connection, transaction) =>
+        {
+            await using var command = connection.Command(JobSql.ClaimFollowups, transaction).With("@next", next).With("@now", now).With("@n", (long)count);
+            return await ReadJobsAsync(command, cancellationToken);
+        }, cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        for (var i = 0; i < claimed.Count; i++)
+        {
+            claimed[i] = claimed[i] with { Job = claimed[i].Job with { Outputs = await OutputsAsync(connection, claimed[i].Job.Id, cancellationToken) } };
+        }
+
+        return claimed;
+    }
+
+    public async Task<List<string>> DueForExpiryAsync(int count, CancellationToken cancellationToken)
+    {
+        var due = new List<string>();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(JobSql.DueForExpiry).With("@now", Now).With("@n", (long)count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            due.Add(reader.GetString(0));
+        }
+
+        return due;
+    }
+
+    /// <summary>Deletes a job's output rows and marks it expired; gives the hashes those rows named.</summary>
+    public async Task<List<string>> ExpireAsync(string id, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        return await WriteAsync(async (connection, transaction) =>
+        {
+            var hashes = new List<string>();
+            await using (var reader = await connection.Command(JobSql.OutputHashes, transaction).With("@id", id).ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    hashes.Add(reader.GetString(0));
+                }
+            }
+
+            await connection.Command(JobSql.DeleteOutputs, transaction).With("@id", id).ExecuteNonQueryAsync(cancellationToken);
+            await connection.Command(JobSql.MarkExpired, transaction).With("@id", id).With("@now", now).ExecuteNonQueryAsync(cancellationToken);
+            return hashes;
+        }, cancellationToken);
+    }
+
+    public async Task<bool> BlobInUseAsync(string hash, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.Command(JobSql.BlobInUse).With("@hash", hash).ScalarLongAsync(cancellationToken) > 0;
+    }
+
+    public async Task DeleteOldIdempotencyAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = Now - (long)JobService.IdempotencyWindow.TotalMilliseconds;
+        await WriteAsync(async (connection, transaction) =>
+            await connection.Command(JobSql.DeleteOldIdempotency, transaction).With("@cutoff", cutoff).ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>A shared setting: the stored value, or <paramref name="value"/> stored now when there is none (first writer wins).</summary>
+    public string Setting(string name, string value)
+    {
+        using var connection = database.OpenAsync().AsTask().GetAwaiter().GetResult();
+        connection.Command(JobSql.InsertSetting).With("@name", name).With("@value", value).ExecuteNonQuery();
+        return (string)connection.Command(JobSql.Setting).With("@name", name).ExecuteScalar()!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync();
+        }
+    }
+
+    private async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (_writer is not null)
+        {
+            return await _writer.WriteAsync(work, cancellationToken);
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await TesseraDatabase.BeginWriteAsync(connection, cancellationToken);
+        var result = await work(connection, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    private static async Task<IReadOnlyList<JobOutput>> OutputsAsync(DbConnection connection, string jobId, CancellationToken cancellationToken)
+    {
+        var outputs = new List<JobOutput>();
+        await using var command = connection.Command(JobSql.Outputs).With("@id", jobId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            outputs.Add(ReadOutput(reader));
+        }
+
+        return outputs;
+    }
+
+    private static JobOutput ReadOutput(DbDataReader reader) => new(
+        (int)reader.GetInt64(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt64(5),
+        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)));
+
+    private async Task<List<StoredJob>> ReadJobsAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var jobs = new List<StoredJob>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            jobs.Add(ReadJob(reader, now));
+        }
+
+        return jobs;
+    }
+
+    private static StoredJob ReadJob(DbDataReader reader, long now)
+    {
+        string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+        long? Number(int i) => reader.IsDBNull(i) ? null : reader.GetInt64(i);
+        DateTimeOffset? Time(int i) => Number(i) is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+
+        var status = reader.GetString(5);
+        var expiresAt = reader.GetInt64(22);
+        var expired = !reader.IsDBNull(23) || (JobStatus.IsTerminal(status) && now >= expiresAt);
+        var job = new Job(
+            Id: reader.GetString(0),
+            Surface: reader.GetString(1),
+            AccountId: reader.GetString(2),
+            Model: reader.GetString(3),
+            Input: JsonDocument.Parse(reader.GetString(4)).RootElement.Clone(),
+            Status: status,
+            Attempts: (int)reader.GetInt64(6),
+            MaxAttempts: (int)reader.GetInt64(7),
+            EngineIndex: (int)reader.GetInt64(8),
+            HoldId: Text(9),
+            Cost: Currency.Credits.ToDisplay(reader.GetInt64(10)),
+            Engine: Text(11),
+            Metadata: Text(12) is { } metadata ? JsonNode.Parse(metadata) as JsonObject : null,
+            ErrorCode: Text(13),
+            ErrorMessage: Text(14),
+            WebhookUrl: Text(15),
+            CancelRequested: reader.GetInt64(16) != 0,
+            HooksPending: reader.GetInt64(17) != 0,
+            CreatedAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(18)),
+            StartedAt: Time(19),
+            CompletedAt: Time(20),
+            DeadlineAt: Time(21),
+            ExpiresAt: DateTimeOffset.FromUnixTimeMilliseconds(expiresAt),
+            Expired: expired,
+            Outputs: []);
+        return new StoredJob(job, Text(27), reader.GetInt64(24), Text(25), !reader.IsDBNull(26));
+    }
+}
+
+/// <summary>A job about to be inserted (times in epoch ms, amounts in thousandths of a credit).</summary>
+internal sealed record NewJob(
+    string Id, string Surface, string AccountId, string Model, string Input, int MaxAttempts, long CreatedAt, long? DeadlineAt,
+    string? HoldId, long Cost, string? WebhookUrl, long ExpiresAt, string? IdempotencyKey, long CreditsRemaining);
+
+/// <summary>How a job ends: its status, the one resolution its hold gets, and what the worker or cancel recorded.</summary>
+internal sealed record Terminal(
+    string JobId, string Status, string? HoldResolution, string? Engine, JsonObject? Metadata, string? ErrorCode, string? ErrorMessage,
+    long CompletedAt, bool HooksPending, long? FollowupAt);

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Tessera.Surfaces;
+
+namespace Tessera.Jobs;
+
+/// <summary>
+/// The operator's job routes under <c>/admin/v1</c>: submit a job for an account (what crash tests and operators use
+/// before or beside the surfaces) and read any job.
+/// </summary>
+public static class JobsAdminEndpoints
+{
+    public static RouteGroupBuilder MapJobsAdmin(this RouteGroupBuilder admin)
+    {
+        admin.MapPost("/jobs", SubmitAsync);
+        admin.MapGet("/jobs/{id}", GetAsync);
+        admin.MapGet("/accounts/{id}/jobs", ListAsync);
+        return admin;
+    }
+
+    public static async Task<Results<Created<AdminJobResponse>, ErrorResult>> SubmitAsync(
+        AdminJobRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, JobService jobs, CancellationToken cancellationToken)
+    {
+        var submission = new JobSubmission(
+            request.AccountId ?? "", request.Surface ?? "admin", request.Model ?? "", request.Input ?? JsonDocument.Parse("{}").RootElement,
+            request.WebhookUrl, idempotencyKey);
+        var result = await jobs.SubmitAsync(submission, cancellationToken);
+        return result.IsSuccess
+            ? TypedResults.Created($"/admin/v1/jobs/{result.Value.Job.Id}", new AdminJobResponse(result.Value.Job, result.Value.CreditsRemaining))
+            : new ErrorResult(result.Error);
+    }
+
+    internal static async Task<Results<Ok<AdminJobResponse>, ErrorResult>> GetAsync(string id, JobStore store, CancellationToken cancellationToken) =>
+        await store.FindAsync(id, cancellationToken) is { } stored
+            ? TypedResults.Ok(new AdminJobResponse(stored.Job, null))
+            : new ErrorResult(JobErrors.NotFound(id));
+
+    public static async Task<Ok<JobPage>> ListAsync(string id, JobService jobs, CancellationToken cancellationToken, int limit = 20, string? cursor = null) =>
+        TypedResults.Ok(await jobs.ListAsync(id, limit, cursor, cancellationToken));
+}
+
+public sealed record AdminJobRequest(
+    [property: JsonPropertyName("account_id")] string? AccountId,
+    string? Surface,
+    string? Model,
+    JsonElement? Input,
+    [property: JsonPropertyName("webhook_url")] string? WebhookUrl);
+
+public sealed record AdminJobResponse(
+    Job Job,
+    [property: JsonPropertyName("credits_remaining")] decimal? CreditsRemaining);
