@@ -71,8 +71,12 @@ public sealed class BsapPaymentTests
         var preimage = await host.PayAsync(challenge["invoice"]);
         var echoed = new Dictionary<string, string>
         {
-            ["id"] = challenge["id"], ["realm"] = challenge["realm"], ["method"] = challenge["method"],
-            ["intent"] = challenge["intent"], ["request"] = challenge["request"], ["expires"] = challenge["expires"],
+            ["id"] = challenge["id"],
+            ["realm"] = challenge["realm"],
+            ["method"] = challenge["method"],
+            ["intent"] = challenge["intent"],
+            ["request"] = challenge["request"],
+            ["expires"] = challenge["expires"],
         };
 
         var forged = new Dictionary<string, string>(echoed) { ["realm"] = "evil.example" };
