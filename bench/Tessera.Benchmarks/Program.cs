@@ -4,6 +4,7 @@ using Tessera.Benchmarks.Engines;
 using Tessera.Benchmarks.Jobs;
 using Tessera.Benchmarks.Ledger;
 using Tessera.Benchmarks.Webhooks;
+using Tessera.Benchmarks.Payments;
 
 // Each benchmark prints its own figures: `dotnet run -c Release --project bench/Tessera.Benchmarks -- <name> [args]`.
 return args.FirstOrDefault() switch
@@ -16,6 +17,8 @@ return args.FirstOrDefault() switch
     "engines" => await LocalEnginesBenchmark.RunAsync(args[1..]),
     "webhooks" => await WebhookDeliveryBenchmark.RunAsync(args[1..]),
     "jobs" => await QueueBenchmark.RunAsync(args[1..]),
+    "bolt11" => await Bolt11Benchmark.RunAsync(args[1..]),
+    "schema" => await InputValidationBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -30,6 +33,8 @@ static int Usage()
                Tessera.Benchmarks engines [seconds] [--samples DIR]
                Tessera.Benchmarks webhooks [--messages N] [--in-flight N]
                Tessera.Benchmarks jobs [--seconds N] [--clients N] [--concurrency N]
+               Tessera.Benchmarks bolt11 [seconds]
+               Tessera.Benchmarks schema [iterations]
         """);
     return 2;
 }

@@ -19,6 +19,7 @@ internal static class AdminCommand
         admin.Subcommands.Add(LedgerCommands.Grant(run));
         admin.Subcommands.Add(LedgerCommands.Balances(run));
         admin.Subcommands.Add(LedgerCommands.Audit(run));
+        admin.Subcommands.Add(LightningCommands.Pay(run));
         return admin;
     }
 }

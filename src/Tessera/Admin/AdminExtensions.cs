@@ -1,6 +1,7 @@
 using Tessera.Accounts;
 using Tessera.Canvas;
 using Tessera.Ledger;
+using Tessera.Payments;
 using Tessera.Surfaces;
 
 namespace Tessera.Admin;
@@ -16,6 +17,7 @@ public static class AdminExtensions
         admin.MapAccountsAdmin();
         admin.MapLedgerAdmin();
         admin.MapCanvasAdmin();
+        admin.MapLightningAdmin();
         return endpoints;
     }
 }

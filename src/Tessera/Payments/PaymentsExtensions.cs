@@ -1,4 +1,8 @@
 using Tessera.Payments.Nwc;
+using Microsoft.Extensions.Options;
+using Tessera.Payments.DevWallet;
+using Tessera.Payments.Lnd;
+using Tessera.Storage;
 
 namespace Tessera.Payments;
 
@@ -9,6 +13,20 @@ public static class PaymentsExtensions
     {
         // Nostr Wallet Connect (Alby Hub): the keyed "nwc" IInvoiceBackend and Tessera:Lightning:Nwc options.
         builder.Services.AddNwc(builder.Configuration);
+        builder.Services.AddOptions<LightningOptions>().BindConfiguration(LightningOptions.Section)
+            .PostConfigure(options => options.Backend = (options.Backend ?? "").Trim().ToLowerInvariant()) // "LND" works too
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<LightningOptions>, LightningOptionsValidator>();
+
+        // Every backend is registered under its name; IInvoiceBackend is the one the configuration names.
+        builder.Services.AddSingleton<DevNode>();
+        builder.Services.AddSingleton<IStartupTask, DevNodeStartup>();
+        builder.Services.AddKeyedSingleton<IInvoiceBackend, DevWalletBackend>(LightningOptions.DevBackend);
+        LndHttp.Add(builder.Services);
+        builder.Services.AddKeyedSingleton<IInvoiceBackend, LndBackend>(LightningOptions.LndBackend);
+        // Nostr Wallet Connect (Payments/Nwc/) registers itself here as the "nwc" keyed IInvoiceBackend.
+        builder.Services.AddSingleton(services =>
+            services.GetRequiredKeyedService<IInvoiceBackend>(services.GetRequiredService<IOptions<LightningOptions>>().Value.Backend));
         return builder;
     }
 }
