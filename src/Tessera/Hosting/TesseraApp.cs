@@ -74,6 +74,7 @@ public static class TesseraApp
         builder.AddOmpAgents();
         builder.AddPayments();
         builder.AddVerification();
+        builder.AddBillionSatoshi();
         builder.AddEngines();
         builder.AddJobs();
         builder.AddRateLimits();

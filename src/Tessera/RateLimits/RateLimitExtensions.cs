@@ -35,12 +35,15 @@ public static class RateLimitExtensions
         return app;
     }
 
-    /// <summary>Limits the endpoint (or every endpoint of a group) by the named policy of <c>Tessera:RateLimits:Policies</c>.</summary>
-    public static TBuilder RequireRateLimit<TBuilder>(this TBuilder builder, string policyName)
+    /// <summary>
+    /// Limits the endpoint (or every endpoint of a group) by the named policy of <c>Tessera:RateLimits:Policies</c>;
+    /// requests for which <paramref name="exempt"/> is true are not counted.
+    /// </summary>
+    public static TBuilder RequireRateLimit<TBuilder>(this TBuilder builder, string policyName, Func<HttpContext, bool>? exempt = null)
         where TBuilder : IEndpointConventionBuilder
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(policyName);
-        builder.Add(endpoint => endpoint.Metadata.Add(new RateLimitMetadata(policyName)));
+        builder.Add(endpoint => endpoint.Metadata.Add(new RateLimitMetadata(policyName, exempt)));
         return builder;
     }
 }

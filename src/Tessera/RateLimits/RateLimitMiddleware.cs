@@ -12,7 +12,7 @@ internal sealed class RateLimitMiddleware(
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<RateLimitMetadata>() is not { } metadata)
+        if (context.GetEndpoint()?.Metadata.GetMetadata<RateLimitMetadata>() is not { } metadata || metadata.Exempt?.Invoke(context) == true)
         {
             await next(context);
             return;

@@ -14,6 +14,9 @@ public static class PlacementErrors
     public const string TooManyUnpaid = "too_many_unpaid";
     public const string NotActive = "not_active";
 
+    /// <summary>A preimage that answers no invoice of this canvas (or not the one named).</summary>
+    public static readonly Error InvalidPreimage = new("invalid_preimage", "The preimage does not match the placement's payment hash.", 400);
+
     private static readonly ConditionalWeakTable<Error, StrongBox<CanvasPoint?>> Nearest = [];
 
     /// <summary>The nearest free position a <c>region_taken</c> error carries (null: none, or another error).</summary>

@@ -44,6 +44,8 @@ public static class PlacementsExtensions
             Board = services.GetRequiredService<PlacementBoard>(),
             Feed = services.GetRequiredService<PlacementFeedReader>(),
         });
+        builder.Services.AddSingleton<PlacementPayments>();
+        builder.Services.AddHostedService<PlacementSettlementWatcher>();
         builder.Services.AddSingleton(services =>
         {
             var options = services.GetRequiredService<IOptions<PlacementOptions>>().Value;

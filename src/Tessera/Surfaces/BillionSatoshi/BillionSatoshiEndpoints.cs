@@ -3,11 +3,18 @@ namespace Tessera.Surfaces.BillionSatoshi;
 /// <summary>
 /// Billion Satoshi Agent Page (seed: billion-satoshi-agent-page.json) under its path base (<c>/bsap</c>): a
 /// 50,000×20,000 canvas sold as square placements for Lightning sats, behind a reverse Turing test. Routes in the
-/// doc's order; each group of them lives in its own file.
+/// doc's order; each group of them lives in its own file. See docs/billion-satoshi.md.
 /// </summary>
 public static class BillionSatoshiEndpoints
 {
     public const string Canvas = "bsap";
+
+    /// <summary>The surface's services (its persistent state: MPP challenge key, agent-layer reveal).</summary>
+    public static IHostApplicationBuilder AddBillionSatoshi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<BsapState>();
+        return builder;
+    }
 
     public static IEndpointRouteBuilder MapBillionSatoshi(this IEndpointRouteBuilder endpoints)
     {
@@ -15,7 +22,14 @@ public static class BillionSatoshiEndpoints
         var api = endpoints.MapGroup(surface.PathBase + "/api").WithGroupName(SurfaceRegistry.BillionSatoshi);
         endpoints.MapGet(surface.PathBase + "/health", () => TypedResults.Ok(new { status = "ok" }))
             .WithGroupName(SurfaceRegistry.BillionSatoshi);
+        api.MapBsapCanvas(surface.PathBase);
         api.MapBsapVerify();
+        api.MapBsapQuote();
+        api.MapBsapPlacements(surface.PathBase);
+        api.MapBsapAgentImage();
+        api.MapBsapStatus();
+        api.MapBsapFlag();
+        api.MapBsapQr();
         return endpoints;
     }
 }

@@ -1,0 +1,33 @@
+using QRCoder;
+using Tessera.Common;
+
+namespace Tessera.Surfaces.BillionSatoshi;
+
+/// <summary><c>GET /api/qr?data=</c>: a QR code PNG of <c>data</c> (a BOLT11 invoice), at most <see cref="MaxDataLength"/> characters.</summary>
+public static class BsapQrEndpoints
+{
+    /// <summary>Long enough for any invoice with routing hints (~1,000 chars); short enough that a QR stays scannable.</summary>
+    public const int MaxDataLength = 2000;
+
+    public static RouteGroupBuilder MapBsapQr(this RouteGroupBuilder api)
+    {
+        api.MapGet("/qr", Qr);
+        return api;
+    }
+
+    private static IResult Qr(HttpContext context, string? data)
+    {
+        if (string.IsNullOrEmpty(data) || data.Length > MaxDataLength)
+        {
+            return new ErrorResult(Error.Validation($"data is required, at most {MaxDataLength} characters."));
+        }
+
+        using var generator = new QRCodeGenerator();
+
+        // Lightning wallets expect invoices upper-cased in QR codes (BOLT11: alphanumeric mode is denser), but the seed
+        // passes the string as given, so it is encoded as given.
+        using var code = generator.CreateQrCode(data, QRCodeGenerator.ECCLevel.M);
+        context.Response.Headers.CacheControl = "public, max-age=86400";
+        return Results.Bytes(new PngByteQRCode(code).GetGraphic(6), "image/png");
+    }
+}
