@@ -1,13 +1,12 @@
 using System.CommandLine;
 using Tessera.Cli.Admin;
-using Tessera.Cli.Generate;
 using Tessera.Cli.Engine;
+using Tessera.Cli.Generate;
 using Tessera.Client;
 
 namespace Tessera.Cli;
 
-/// <summary>The <c>tessera</c> command tree: <c>serve</c>, <c>admin ...</c> and <c>generate</c>.</summary>
-/// <summary>The <c>tessera</c> command tree: <c>serve</c>, <c>admin ...</c> and <c>animate</c>.</summary>
+/// <summary>The <c>tessera</c> command tree: <c>serve</c>, <c>admin ...</c>, <c>generate</c> and <c>animate</c>.</summary>
 public sealed class CliApp
 {
     private readonly CliEnvironment _environment;

@@ -25,6 +25,7 @@ public sealed record CliEnvironment(
 
     /// <summary>True when <see cref="Output"/> is a terminal: progress redraws one line with a spinner instead of printing lines.</summary>
     public bool OutputIsTerminal { get; init; }
+
     /// <summary>Makes the Pixel Engine client (<c>tessera animate</c>) for a server URL and a <c>pe_sk_</c> key.</summary>
     public Func<Uri, string, PixelEngineClient> EngineClientFactory { get; init; } = (server, key) => new PixelEngineClient(server, key);
 
