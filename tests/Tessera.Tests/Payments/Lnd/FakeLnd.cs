@@ -158,15 +158,13 @@ public sealed class FakeLnd : IAsyncDisposable
             return;
         }
 
-        // The stream is registered before the query is recorded: a test that settles as soon as it sees the query
-        // must find the stream there (the other order lost a settlement on a loaded CI machine).
-        var stream = Channel.CreateUnbounded<string>();
-        _streams.Add(stream);
         lock (SubscribeQueries)
         {
             SubscribeQueries.Add(context.Request.Query["settle_index"].FirstOrDefault());
         }
 
+        var stream = Channel.CreateUnbounded<string>();
+        _streams.Add(stream);
         context.Response.ContentType = "application/json";
         await context.Response.StartAsync(context.RequestAborted);
         try
