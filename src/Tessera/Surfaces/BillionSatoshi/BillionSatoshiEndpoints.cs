@@ -30,6 +30,7 @@ public static class BillionSatoshiEndpoints
         api.MapBsapStatus();
         api.MapBsapFlag();
         api.MapBsapQr();
+        endpoints.MapBsapWebPages(surface.PathBase);
         return endpoints;
     }
 }
