@@ -109,7 +109,7 @@ internal sealed class ApiKeyResolver(TesseraDatabase database, KeyCache cache, T
         await using var connection = await database.OpenAsync(cancellationToken);
         var updated = await connection.Command("UPDATE api_keys SET used = used + 1 WHERE id = @id AND used < credit_limit")
             .With("@id", keyId)
-            .ExecuteNonQueryAsync(cancellationToken);
+            .ExecuteAndDisposeAsync(cancellationToken);
         return updated == 1;
     }
 

@@ -52,7 +52,7 @@ internal sealed partial class AuthChangeFeed(
         await using var connection = await database.OpenAsync(cancellationToken);
         if (_lastSeq < 0)
         {
-            _lastSeq = await connection.Command("SELECT COALESCE(MAX(seq), 0) FROM auth_changes").ScalarLongAsync(cancellationToken);
+            _lastSeq = await connection.Command("SELECT COALESCE(MAX(seq), 0) FROM auth_changes").ScalarLongAndDisposeAsync(cancellationToken);
             return;
         }
 
@@ -71,7 +71,7 @@ internal sealed partial class AuthChangeFeed(
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.Command("DELETE FROM auth_changes WHERE at < @before")
             .With("@before", time.GetUtcNow().AddHours(-1).ToUnixTimeMilliseconds())
-            .ExecuteNonQueryAsync(cancellationToken);
+            .ExecuteAndDisposeAsync(cancellationToken);
     }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Reading the key-change feed failed; retrying")]

@@ -15,7 +15,7 @@ internal sealed class AuthChanges(KeyCache cache, TimeProvider time)
             .With("@key", keyId)
             .With("@account", accountId)
             .With("@at", time.GetUtcNow().ToUnixTimeMilliseconds())
-            .ExecuteNonQueryAsync(cancellationToken);
+            .ExecuteAndDisposeAsync(cancellationToken);
         Evict(keyId, accountId);
     }
 

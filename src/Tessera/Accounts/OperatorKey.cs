@@ -29,7 +29,7 @@ public sealed partial class OperatorKey(IConfiguration configuration, TesseraDat
 
         await using var connection = await database.OpenAsync(cancellationToken);
         var stored = await connection.Command("SELECT value FROM settings WHERE name = @name").With("@name", SettingName)
-            .ExecuteScalarAsync(cancellationToken) as string;
+            .ScalarAndDisposeAsync(cancellationToken) as string;
         if (stored is not null)
         {
             _hash = Convert.FromHexString(stored);
@@ -41,12 +41,12 @@ public sealed partial class OperatorKey(IConfiguration configuration, TesseraDat
         var inserted = await connection.Command("INSERT INTO settings (name, value) VALUES (@name, @value) ON CONFLICT (name) DO NOTHING")
             .With("@name", SettingName)
             .With("@value", Convert.ToHexString(hash))
-            .ExecuteNonQueryAsync(cancellationToken);
+            .ExecuteAndDisposeAsync(cancellationToken);
         if (inserted == 0)
         {
             // Another node won the race to make the key; use theirs.
             var theirs = (string)(await connection.Command("SELECT value FROM settings WHERE name = @name").With("@name", SettingName)
-                .ExecuteScalarAsync(cancellationToken))!;
+                .ScalarAndDisposeAsync(cancellationToken))!;
             _hash = Convert.FromHexString(theirs);
             return;
         }

@@ -17,9 +17,9 @@ internal static class CanvasLock
         if (!database.IsSqlite)
         {
             await connection.Command("INSERT INTO canvas_locks (canvas) VALUES (@canvas) ON CONFLICT DO NOTHING", transaction)
-                .With("@canvas", canvas).ExecuteNonQueryAsync(cancellationToken);
+                .With("@canvas", canvas).ExecuteAndDisposeAsync(cancellationToken);
             await connection.Command("SELECT canvas FROM canvas_locks WHERE canvas = @canvas FOR UPDATE", transaction)
-                .With("@canvas", canvas).ExecuteNonQueryAsync(cancellationToken);
+                .With("@canvas", canvas).ExecuteAndDisposeAsync(cancellationToken);
         }
 
         return transaction;

@@ -46,7 +46,7 @@ public sealed class ClaimService(TesseraDatabase database, IOptions<CanvasOption
             return Error.NotFound($"No account '{accountId}'.");
         }
 
-        var overlapping = await Rectangle(connection.Command(OverlapSql, transaction), canvas, x, y, width, height).ScalarLongAsync(cancellationToken);
+        var overlapping = await Rectangle(connection.Command(OverlapSql, transaction), canvas, x, y, width, height).ScalarLongAndDisposeAsync(cancellationToken);
         if (overlapping > 0)
         {
             return Error.Conflict("region_taken", $"The rectangle {width}x{height} at ({x},{y}) overlaps pixels another claim owns.");
@@ -138,7 +138,7 @@ public sealed class ClaimService(TesseraDatabase database, IOptions<CanvasOption
         CanvasLock.BeginAsync(database, connection, canvas, cancellationToken);
 
     private static async Task<bool> AccountExistsAsync(DbConnection connection, DbTransaction transaction, string accountId, CancellationToken cancellationToken) =>
-        await connection.Command("SELECT COUNT(*) FROM accounts WHERE id = @id", transaction).With("@id", accountId).ScalarLongAsync(cancellationToken) > 0;
+        await connection.Command("SELECT COUNT(*) FROM accounts WHERE id = @id", transaction).With("@id", accountId).ScalarLongAndDisposeAsync(cancellationToken) > 0;
 
     private async Task<Result<Claim>> InsertAsync(
         DbConnection connection, DbTransaction transaction, string canvas, string accountId, int x, int y, int width, int height, CancellationToken cancellationToken)
@@ -150,7 +150,7 @@ public sealed class ClaimService(TesseraDatabase database, IOptions<CanvasOption
                 """, transaction), canvas, x, y, width, height)
             .With("@account", accountId)
             .With("@now", now.ToUnixTimeMilliseconds())
-            .ScalarLongAsync(cancellationToken);
+            .ScalarLongAndDisposeAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new Claim(id, canvas, accountId, x, y, width, height, now);
     }

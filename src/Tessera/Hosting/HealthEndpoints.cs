@@ -17,7 +17,7 @@ public static class HealthEndpoints
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
-            await connection.Command("SELECT 1").ExecuteScalarAsync(cancellationToken);
+            await connection.Command("SELECT 1").ScalarAndDisposeAsync(cancellationToken);
             return TypedResults.Ok(new HealthStatus("ok", database.Provider.ToString().ToLowerInvariant()));
         }
         catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException or TimeoutException)

@@ -10,10 +10,8 @@ namespace Tessera.Jobs;
 /// The job tables through hand-written SQL (<see cref="JobSql"/>). Every state change is a conditional UPDATE on the row
 /// (status, and the lease owner for a worker's changes), so the database — not a process lock — decides who wins.
 /// </summary>
-internal sealed class JobStore(TesseraDatabase database, TimeProvider time) : IAsyncDisposable
+internal sealed class JobStore(TesseraDatabase database, TimeProvider time)
 {
-    private readonly SqliteJobWriter? _writer = database.IsSqlite ? new SqliteJobWriter(database) : null;
-
     public TesseraDatabase Database => database;
 
     private long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -21,9 +19,9 @@ internal sealed class JobStore(TesseraDatabase database, TimeProvider time) : IA
     /// <summary>Inserts a queued job, and records the credits its submit reports under its idempotency key.</summary>
     public async Task InsertAsync(NewJob job, CancellationToken cancellationToken)
     {
-        await WriteAsync(async (connection, transaction) =>
+        await WriteAsync(async w =>
         {
-            await connection.Command(JobSql.Insert, transaction)
+            await w.Sql(JobSql.Insert)
                 .With("@id", job.Id).With("@surface", job.Surface).With("@account", job.AccountId).With("@model", job.Model)
                 .With("@input", job.Input).With("@max_attempts", (long)job.MaxAttempts).With("@now", job.CreatedAt)
                 .With("@deadline", job.DeadlineAt).With("@hold", job.HoldId).With("@cost", job.Cost).With("@webhook", job.WebhookUrl)
@@ -31,7 +29,7 @@ internal sealed class JobStore(TesseraDatabase database, TimeProvider time) : IA
                 .ExecuteNonQueryAsync(cancellationToken);
             if (job.IdempotencyKey is not null)
             {
-                await connection.Command(JobSql.CompleteIdempotency, transaction)
+                await w.Sql(JobSql.CompleteIdempotency)
                     .With("@remaining", job.CreditsRemaining).With("@account", job.AccountId).With("@key", job.IdempotencyKey).With("@id", job.Id)
                     .ExecuteNonQueryAsync(cancellationToken);
             }
@@ -44,7 +42,7 @@ internal sealed class JobStore(TesseraDatabase database, TimeProvider time) : IA
     public async Task<bool> ReserveKeyAsync(string accountId, string key, string jobId, CancellationToken cancellationToken)
     {
         var now = Now;
-        return await WriteAsync(async (connection, transaction) => await connection.Command(JobSql.ReserveIdempotency, transaction)
+        return await WriteAsync(async w => await w.Sql(JobSql.ReserveIdempotency)
             .With("@account", accountId).With("@key", key).With("@id", jobId).With("@now", now)
             .With("@cutoff", now - (long)JobService.IdempotencyWindow.TotalMilliseconds)
             .ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
@@ -53,7 +51,7 @@ internal sealed class JobStore(TesseraDatabase database, TimeProvider time) : IA
     public async Task<bool> TakeOverKeyAsync(string accountId, string key, string oldJobId, string jobId, CancellationToken cancellationToken)
     {
         var now = Now;
-        return await WriteAsync(async (connection, transaction) => await connection.Command(JobSql.TakeOverIdempotency, transaction)
+        return await WriteAsync(async w => await w.Sql(JobSql.TakeOverIdempotency)
             .With("@id", jobId).With("@now", now).With("@account", accountId).With("@key", key).With("@old", oldJobId)
             .ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
     }
@@ -61,7 +59,7 @@ internal sealed class JobStore(TesseraDatabase database, TimeProvider time) : IA
     /// <summary>Frees a key whose submit made no job (no credits), so the client may try again with it.</summary>
     public async Task ReleaseKeyAsync(string accountId, string key, string jobId, CancellationToken cancellationToken)
     {
-        await WriteAsync(async (connection, transaction) => await connection.Command(JobSql.ReleaseIdempotency, transaction)
+        await WriteAsync(async w => await w.Sql(JobSql.ReleaseIdempotency)
             .With("@account", accountId).With("@key", key).With("@id", jobId).ExecuteNonQueryAsync(cancellationToken), cancellationToken);
     }
 
@@ -118,9 +116,9 @@ internal sealed class JobStore(TesseraDatabase database, TimeProvider time) : IA
     public async Task<List<StoredJob>> ClaimAsync(string owner, int count, long leaseUntil, CancellationToken cancellationToken)
     {
         var now = Now;
-        return await WriteAsync(async (connection, transaction) =>
+        return await WriteAsync(async w =>
         {
-            await using var command = connection.Command(database.IsSqlite ? JobSql.ClaimSqlite : JobSql.ClaimPostgres, transaction)
+            var command = w.Sql(database.IsSqlite ? JobSql.ClaimSqlite : JobSql.ClaimPostgres)
                 .With("@owner", owner).With("@lease", leaseUntil).With("@now", now).With("@n", (long)count);
             return await ReadJobsAsync(command, cancellationToken);
         }, cancellationToken);
@@ -129,9 +127,9 @@ internal sealed class JobStore(TesseraDatabase database, TimeProvider time) : IA
     /// <summary>Extends the lease; null when this worker lost it, else whether the owner asked to cancel.</summary>
     public async Task<bool?> HeartbeatAsync(string id, string owner, long leaseUntil, CancellationToken cancellationToken)
     {
-        return await WriteAsync(async (connection, transaction) =>
+        return await WriteAsync(async w =>
         {
-            var value = await connection.Command(JobSql.Heartbeat, transaction)
+            var value = await w.Sql(JobSql.Heartbeat)
                 .With("@lease", leaseUntil).With("@id", id).With("@owner", owner).ExecuteScalarAsync(cancellationToken);
             return value is null or DBNull ? (bool?)null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) != 0;
         }, cancellationToken);
@@ -140,7 +138,7 @@ internal sealed class JobStore(TesseraDatabase database, TimeProvider time) : IA
     public async Task<bool> RequeueAsync(
         string id, string owner, long runAfter, int engineIndex, int attempts, string? engine, string? code, string? message, CancellationToken cancellationToken)
     {
-        return await WriteAsync(async (connection, transaction) => await connection.Command(JobSql.Requeue, transaction)
+        return await WriteAsync(async w => await w.Sql(JobSql.Requeue)
             .With("@run_after", runAfter).With("@engine_index", (long)engineIndex).With("@attempts", (long)attempts).With("@engine", engine)
             .With("@code", code).With("@message", message).With("@id", id).With("@owner", owner)
             .ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
@@ -150,9 +148,9 @@ internal sealed class JobStore(TesseraDatabase database, TimeProvider time) : IA
     /// applies only while <paramref name="owner"/> still holds the lease. False: someone else finished or owns the job.</summary>
     public async Task<bool> CompleteAsync(string owner, Terminal terminal, IReadOnlyList<JobOutput> outputs, CancellationToken cancellationToken)
     {
-        return await WriteAsync(async (connection, transaction) =>
+        return await WriteAsync(async w =>
         {
-            var updated = await connection.Command(JobSql.Complete, transaction)
+            var updated = await w.Sql(JobSql.Complete)
                 .With("@status", terminal.Status).With("@resolution", terminal.HoldResolution).With("@engine", terminal.Engine)
                 .With("@metadata", terminal.Metadata?.ToJsonString()).With("@code", terminal.ErrorCode).With("@message", terminal.ErrorMessage)
                 .With("@now", terminal.CompletedAt).With("@hooks", terminal.HooksPending ? 1L : 0L).With("@followup", terminal.FollowupAt)
@@ -165,7 +163,7 @@ internal sealed class JobStore(TesseraDatabase database, TimeProvider time) : IA
 
             foreach (var output in outputs)
             {
-                await connection.Command(JobSql.InsertOutput, transaction)
+                await w.Sql(JobSql.InsertOutput)
                     .With("@id", terminal.JobId).With("@idx", (long)output.Index).With("@role", output.Role).With("@hash", output.BlobHash)
                     .With("@type", output.ContentType).With("@size", output.Size).With("@now", output.CreatedAt.ToUnixTimeMilliseconds())
                     .ExecuteNonQueryAsync(cancellationToken);
@@ -177,7 +175,7 @@ internal sealed class JobStore(TesseraDatabase database, TimeProvider time) : IA
 
     public async Task<bool> CancelQueuedAsync(Terminal terminal, CancellationToken cancellationToken)
     {
-        return await WriteAsync(async (connection, transaction) => await connection.Command(JobSql.CancelQueued, transaction)
+        return await WriteAsync(async w => await w.Sql(JobSql.CancelQueued)
             .With("@resolution", terminal.HoldResolution).With("@message", terminal.ErrorMessage).With("@now", terminal.CompletedAt)
             .With("@hooks", terminal.HooksPending ? 1L : 0L).With("@followup", terminal.FollowupAt).With("@id", terminal.JobId)
             .ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
@@ -185,14 +183,14 @@ internal sealed class JobStore(TesseraDatabase database, TimeProvider time) : IA
 
     public async Task<bool> RequestCancelAsync(string id, CancellationToken cancellationToken)
     {
-        return await WriteAsync(async (connection, transaction) =>
-            await connection.Command(JobSql.RequestCancel, transaction).With("@id", id).ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
+        return await WriteAsync(async w =>
+            await w.Sql(JobSql.RequestCancel).With("@id", id).ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
     }
 
     /// <summary>Records what the finisher got done: the hold resolved or not, hooks still owed or not, and when to look again.</summary>
     public async Task FinishedAsync(string id, long? holdResolvedAt, bool hooksPending, long? followupAt, CancellationToken cancellationToken)
     {
-        await WriteAsync(async (connection, transaction) => await connection.Command(JobSql.Finished, transaction)
+        await WriteAsync(async w => await w.Sql(JobSql.Finished)
             .With("@resolved", holdResolvedAt).With("@hooks", hooksPending ? 1L : 0L).With("@followup", followupAt).With("@id", id)
             .ExecuteNonQueryAsync(cancellationToken), cancellationToken);
     }
@@ -200,9 +198,9 @@ internal sealed class JobStore(TesseraDatabase database, TimeProvider time) : IA
     public async Task<List<StoredJob>> ClaimFollowupsAsync(int count, long next, CancellationToken cancellationToken)
     {
         var now = Now;
-        var claimed = await WriteAsync(async (connection, transaction) =>
+        var claimed = await WriteAsync(async w =>
         {
-            await using var command = connection.Command(JobSql.ClaimFollowups, transaction).With("@next", next).With("@now", now).With("@n", (long)count);
+            var command = w.Sql(JobSql.ClaimFollowups).With("@next", next).With("@now", now).With("@n", (long)count);
             return await ReadJobsAsync(command, cancellationToken);
         }, cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -232,10 +230,10 @@ internal sealed class JobStore(TesseraDatabase database, TimeProvider time) : IA
     public async Task<List<string>> ExpireAsync(string id, CancellationToken cancellationToken)
     {
         var now = Now;
-        return await WriteAsync(async (connection, transaction) =>
+        return await WriteAsync(async w =>
         {
             var hashes = new List<string>();
-            await using (var reader = await connection.Command(JobSql.OutputHashes, transaction).With("@id", id).ExecuteReaderAsync(cancellationToken))
+            await using (var reader = await w.Sql(JobSql.OutputHashes).With("@id", id).ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
@@ -243,8 +241,8 @@ internal sealed class JobStore(TesseraDatabase database, TimeProvider time) : IA
                 }
             }
 
-            await connection.Command(JobSql.DeleteOutputs, transaction).With("@id", id).ExecuteNonQueryAsync(cancellationToken);
-            await connection.Command(JobSql.MarkExpired, transaction).With("@id", id).With("@now", now).ExecuteNonQueryAsync(cancellationToken);
+            await w.Sql(JobSql.DeleteOutputs).With("@id", id).ExecuteNonQueryAsync(cancellationToken);
+            await w.Sql(JobSql.MarkExpired).With("@id", id).With("@now", now).ExecuteNonQueryAsync(cancellationToken);
             return hashes;
         }, cancellationToken);
     }
@@ -252,42 +250,46 @@ internal sealed class JobStore(TesseraDatabase database, TimeProvider time) : IA
     public async Task<bool> BlobInUseAsync(string hash, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.Command(JobSql.BlobInUse).With("@hash", hash).ScalarLongAsync(cancellationToken) > 0;
+        return await connection.Command(JobSql.BlobInUse).With("@hash", hash).ScalarLongAndDisposeAsync(cancellationToken) > 0;
     }
 
     public async Task DeleteOldIdempotencyAsync(CancellationToken cancellationToken)
     {
         var cutoff = Now - (long)JobService.IdempotencyWindow.TotalMilliseconds;
-        await WriteAsync(async (connection, transaction) =>
-            await connection.Command(JobSql.DeleteOldIdempotency, transaction).With("@cutoff", cutoff).ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+        await WriteAsync(async w =>
+            await w.Sql(JobSql.DeleteOldIdempotency).With("@cutoff", cutoff).ExecuteNonQueryAsync(cancellationToken), cancellationToken);
     }
 
     /// <summary>A shared setting: the stored value, or <paramref name="value"/> stored now when there is none (first writer wins).</summary>
     public string Setting(string name, string value)
     {
         using var connection = database.OpenAsync().AsTask().GetAwaiter().GetResult();
-        connection.Command(JobSql.InsertSetting).With("@name", name).With("@value", value).ExecuteNonQuery();
-        return (string)connection.Command(JobSql.Setting).With("@name", name).ExecuteScalar()!;
+        connection.Command(JobSql.InsertSetting).With("@name", name).With("@value", value).ExecuteAndDispose();
+        return (string)connection.Command(JobSql.Setting).With("@name", name).ScalarAndDispose()!;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// One write transaction: on SQLite a savepoint in the node's shared group-commit writer (one connection writes, so
+    /// job writes never wait on the ledger's in SQLite's busy handler); on PostgreSQL a transaction of its own.
+    /// </summary>
+    private async Task<T> WriteAsync<T>(Func<WriteCommands, Task<T>> work, CancellationToken cancellationToken)
     {
-        if (_writer is not null)
+        if (database.SqliteWrites is { } writes)
         {
-            await _writer.DisposeAsync();
-        }
-    }
-
-    private async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
-    {
-        if (_writer is not null)
-        {
-            return await _writer.WriteAsync(work, cancellationToken);
+            return await writes.WriteAsync(
+                async write =>
+                {
+                    using var commands = new WriteCommands(write.Connection, write.Transaction, write.Prepared);
+                    return await work(commands);
+                },
+                static _ => true,
+                cancellationToken);
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await TesseraDatabase.BeginWriteAsync(connection, cancellationToken);
-        var result = await work(connection, transaction);
+        using var commands = new WriteCommands(connection, transaction, prepared: null);
+        var result = await work(commands);
         await transaction.CommitAsync(cancellationToken);
         return result;
     }

@@ -74,7 +74,7 @@ public sealed partial class LedgerService
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        using var session = new LedgerSession(connection, transaction, !_database.IsSqlite, cache: null);
+        using var session = new LedgerSession(connection, transaction, !_database.IsSqlite, prepared: null);
         return await FindOperationAsync(session, ownerId, key);
     }
 }

@@ -23,7 +23,7 @@ public sealed partial class LedgerService : IAsyncDisposable
         _time = time;
         _accounts = new LedgerAccounts(database);
         _writer = database.IsSqlite && options.Value.SqliteGroupCommit
-            ? new SqliteGroupCommitWriter(database)
+            ? new SqliteGroupCommitWriter(database.SqliteWrites!)
             : new TransactionLedgerWriter(database);
         _postgres = database.IsSqlite || !options.Value.PostgresGroupCommit ? null : new PostgresGroupCommitWriter(database);
     }

@@ -7,13 +7,13 @@ namespace Tessera.Ledger;
 
 /// <summary>
 /// One write transaction the ledger's operations run in. Commands come from <see cref="Sql"/>; the session disposes
-/// the ones it makes. On the SQLite group-commit writer the commands are cached per SQL text on its long-lived
-/// connection, so each statement is prepared once per process rather than once per operation.
+/// the ones it makes. On the SQLite group-commit writer they come from <paramref name="prepared"/>, kept per SQL text on
+/// its long-lived connection, so each statement is prepared once per process rather than once per operation.
 /// </summary>
-internal sealed class LedgerSession(DbConnection connection, DbTransaction transaction, bool isPostgres, Dictionary<string, DbCommand>? cache)
+internal sealed class LedgerSession(DbConnection connection, DbTransaction transaction, bool isPostgres, Func<string, DbCommand>? prepared)
     : IDisposable
 {
-    private readonly List<DbCommand> _owned = [];
+    private readonly WriteCommands _commands = new(connection, transaction, prepared);
     private readonly List<(int Rows, Error Error)> _expected = [];
     private NpgsqlBatch? _batch;
 
@@ -22,26 +22,7 @@ internal sealed class LedgerSession(DbConnection connection, DbTransaction trans
     /// <summary>Row locks where the database has them (PostgreSQL); SQLite's writer lock already covers the whole file.</summary>
     public string ForUpdate => IsPostgres ? " FOR UPDATE" : "";
 
-    public DbCommand Sql(string sql)
-    {
-        if (cache is null)
-        {
-            var command = connection.Command(sql, transaction);
-            _owned.Add(command);
-            return command;
-        }
-
-        if (!cache.TryGetValue(sql, out var cached))
-        {
-            cached = connection.CreateCommand();
-            cached.CommandText = sql;
-            cache[sql] = cached;
-        }
-
-        // Parameters stay on the cached command (one SQL text always binds the same names); Bind overwrites values.
-        cached.Transaction = transaction;
-        return cached;
-    }
+    public DbCommand Sql(string sql) => _commands.Sql(sql);
 
     /// <summary>
     /// A write whose outcome is only checked (rows affected == <paramref name="rows"/>, else <paramref name="error"/>).
@@ -97,16 +78,7 @@ internal sealed class LedgerSession(DbConnection connection, DbTransaction trans
     {
         foreach (var (name, value) in parameters)
         {
-            if (command.Parameters.Contains(name))
-            {
-                command.Parameters[name].Value = value ?? DBNull.Value;
-                continue;
-            }
-
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
+            command.With(name, value);
         }
 
         return command;
@@ -115,11 +87,6 @@ internal sealed class LedgerSession(DbConnection connection, DbTransaction trans
     public void Dispose()
     {
         _batch?.Dispose();
-        foreach (var command in _owned)
-        {
-            command.Dispose();
-        }
-
-        _owned.Clear();
+        _commands.Dispose();
     }
 }

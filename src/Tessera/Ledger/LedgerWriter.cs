@@ -24,7 +24,7 @@ internal sealed class TransactionLedgerWriter(TesseraDatabase database) : ILedge
         {
             await using var connection = await database.OpenAsync(cancellationToken);
             await using var transaction = await TesseraDatabase.BeginWriteAsync(connection, cancellationToken);
-            using var session = new LedgerSession(connection, transaction, !database.IsSqlite, cache: null);
+            using var session = new LedgerSession(connection, transaction, !database.IsSqlite, prepared: null);
             try
             {
                 var result = await work(session);

@@ -32,17 +32,17 @@ public sealed partial class MigrationRunner(TesseraDatabase database, ILogger<Mi
         if (database.IsSqlite)
         {
             // WAL is a property of the file: set once, it stays. Readers never block the writer.
-            await connection.Command("PRAGMA journal_mode=WAL;").ExecuteNonQueryAsync(cancellationToken);
+            await connection.Command("PRAGMA journal_mode=WAL;").ExecuteAndDisposeAsync(cancellationToken);
         }
         else
         {
-            await connection.Command($"SELECT pg_advisory_lock({AdvisoryLockId})").ExecuteNonQueryAsync(cancellationToken);
+            await connection.Command($"SELECT pg_advisory_lock({AdvisoryLockId})").ExecuteAndDisposeAsync(cancellationToken);
         }
 
         try
         {
             await connection.Command("CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at bigint NOT NULL)")
-                .ExecuteNonQueryAsync(cancellationToken);
+                .ExecuteAndDisposeAsync(cancellationToken);
             var applied = new HashSet<string>(StringComparer.Ordinal);
             await using (var reader = await connection.Command("SELECT id FROM schema_migrations").ExecuteReaderAsync(cancellationToken))
             {
@@ -67,7 +67,7 @@ public sealed partial class MigrationRunner(TesseraDatabase database, ILogger<Mi
         {
             if (!database.IsSqlite)
             {
-                await connection.Command($"SELECT pg_advisory_unlock({AdvisoryLockId})").ExecuteNonQueryAsync(CancellationToken.None);
+                await connection.Command($"SELECT pg_advisory_unlock({AdvisoryLockId})").ExecuteAndDisposeAsync(CancellationToken.None);
             }
         }
     }
@@ -75,11 +75,11 @@ public sealed partial class MigrationRunner(TesseraDatabase database, ILogger<Mi
     private static async Task ApplyOneAsync(DbConnection connection, string id, string sql, CancellationToken cancellationToken)
     {
         await using var transaction = await TesseraDatabase.BeginWriteAsync(connection, cancellationToken);
-        await connection.Command(sql, transaction).ExecuteNonQueryAsync(cancellationToken);
+        await connection.Command(sql, transaction).ExecuteAndDisposeAsync(cancellationToken);
         await connection.Command("INSERT INTO schema_migrations (id, applied_at) VALUES (@id, @at)", transaction)
             .With("@id", id)
             .With("@at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())
-            .ExecuteNonQueryAsync(cancellationToken);
+            .ExecuteAndDisposeAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

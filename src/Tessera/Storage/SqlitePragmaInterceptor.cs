@@ -9,8 +9,8 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     public static readonly SqlitePragmaInterceptor Instance = new();
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
-        connection.Command(TesseraDatabase.SqlitePragmas).ExecuteNonQuery();
+        connection.Command(TesseraDatabase.SqlitePragmas).ExecuteAndDispose();
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default) =>
-        await connection.Command(TesseraDatabase.SqlitePragmas).ExecuteNonQueryAsync(cancellationToken);
+        await connection.Command(TesseraDatabase.SqlitePragmas).ExecuteAndDisposeAsync(cancellationToken);
 }

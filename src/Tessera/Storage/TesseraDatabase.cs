@@ -16,6 +16,7 @@ public sealed class TesseraDatabase : IAsyncDisposable
     internal const string SqlitePragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;";
 
     private readonly NpgsqlDataSource? _postgres;
+    private readonly Lazy<SqliteWriteQueue>? _sqliteWrites;
 
     public TesseraDatabase(DatabaseProvider provider, string connectionString)
     {
@@ -24,6 +25,10 @@ public sealed class TesseraDatabase : IAsyncDisposable
         if (provider == DatabaseProvider.Postgres)
         {
             _postgres = NpgsqlDataSource.Create(connectionString);
+        }
+        else
+        {
+            _sqliteWrites = new Lazy<SqliteWriteQueue>(() => new SqliteWriteQueue(this));
         }
     }
 
@@ -34,6 +39,9 @@ public sealed class TesseraDatabase : IAsyncDisposable
     public bool IsSqlite => Provider == DatabaseProvider.Sqlite;
 
     public NpgsqlDataSource? PostgresDataSource => _postgres;
+
+    /// <summary>On SQLite, the node's one group-commit writer that the hot write paths share; null on PostgreSQL.</summary>
+    public SqliteWriteQueue? SqliteWrites => _sqliteWrites?.Value;
 
     public async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
@@ -66,6 +74,11 @@ public sealed class TesseraDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_sqliteWrites is { IsValueCreated: true })
+        {
+            await _sqliteWrites.Value.DisposeAsync();
+        }
+
         if (_postgres is not null)
         {
             await _postgres.DisposeAsync();

@@ -86,14 +86,14 @@ public sealed partial class VerificationService
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await TesseraDatabase.BeginWriteAsync(connection, cancellationToken);
         await connection.Command("DELETE FROM verification_tokens WHERE expires_at < @cutoff", transaction)
-            .With("@cutoff", cutoff).ExecuteNonQueryAsync(cancellationToken);
+            .With("@cutoff", cutoff).ExecuteAndDisposeAsync(cancellationToken);
 
         // Challenges go with their session (ON DELETE CASCADE); a session whose token still lives stays.
         var sessions = await connection.Command("""
             DELETE FROM verification_sessions
             WHERE expires_at < @cutoff AND NOT EXISTS (SELECT 1 FROM verification_tokens t WHERE t.session_id = verification_sessions.id)
             """, transaction)
-            .With("@cutoff", cutoff).ExecuteNonQueryAsync(cancellationToken);
+            .With("@cutoff", cutoff).ExecuteAndDisposeAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return sessions;
     }

@@ -44,7 +44,7 @@ public sealed partial class VerificationService(
                 "INSERT INTO verification_sessions (id, client_ip, created_at, expires_at) VALUES (@id, @ip, @now, @expires)", transaction)
                 .With("@id", sessionId).With("@ip", clientAddress)
                 .With("@now", now.ToUnixTimeMilliseconds()).With("@expires", expiresAt.ToUnixTimeMilliseconds())
-                .ExecuteNonQueryAsync(cancellationToken);
+                .ExecuteAndDisposeAsync(cancellationToken);
             for (var i = 0; i < generated.Count; i++)
             {
                 await connection.Command("""
@@ -54,7 +54,7 @@ public sealed partial class VerificationService(
                     .With("@id", challenges[i].Id).With("@session", sessionId).With("@position", i)
                     .With("@category", generated[i].Category).With("@template", generated[i].Template)
                     .With("@prompt", generated[i].Prompt).With("@expected", generated[i].Expected)
-                    .ExecuteNonQueryAsync(cancellationToken);
+                    .ExecuteAndDisposeAsync(cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -172,7 +172,7 @@ public sealed partial class VerificationService(
         var answered = await connection.Command(
             "UPDATE verification_sessions SET answered_at = @now, score = @score WHERE id = @id AND answered_at IS NULL", transaction)
             .With("@now", now.ToUnixTimeMilliseconds()).With("@score", score).With("@id", sessionId)
-            .ExecuteNonQueryAsync(cancellationToken);
+            .ExecuteAndDisposeAsync(cancellationToken);
         if (answered != 1)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -187,7 +187,7 @@ public sealed partial class VerificationService(
                 transaction)
                 .With("@answer", response.Answer).With("@reported", response.ResponseTimeMs).With("@correct", outcome.Correct ? 1 : 0)
                 .With("@points", outcome.Points).With("@id", outcome.ChallengeId)
-                .ExecuteNonQueryAsync(cancellationToken);
+                .ExecuteAndDisposeAsync(cancellationToken);
         }
 
         await connection.Command("""
@@ -196,7 +196,7 @@ public sealed partial class VerificationService(
             """, transaction)
             .With("@hash", VerificationTokens.Hash(token)).With("@session", sessionId).With("@score", score).With("@passes", passes ? 1 : 0)
             .With("@now", now.ToUnixTimeMilliseconds()).With("@expires", tokenExpiresAt.ToUnixTimeMilliseconds())
-            .ExecuteNonQueryAsync(cancellationToken);
+            .ExecuteAndDisposeAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

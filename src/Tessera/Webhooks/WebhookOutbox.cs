@@ -51,7 +51,7 @@ public sealed class WebhookOutbox(TesseraDatabase database, TimeProvider time, I
             .With("@payload", payloadJson)
             .With("@due", due.ToUnixTimeMilliseconds())
             .With("@now", now.ToUnixTimeMilliseconds())
-            .ExecuteNonQueryAsync(cancellationToken);
+            .ExecuteAndDisposeAsync(cancellationToken);
         if (inserted == 1)
         {
             signal.Notify();

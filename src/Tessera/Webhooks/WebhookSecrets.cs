@@ -31,7 +31,7 @@ public sealed class WebhookSecrets(TesseraDatabase database, TimeProvider time, 
             .With("@secret", secret)
             .With("@now", now.ToUnixTimeMilliseconds())
             .With("@previous_expires", (now + options.Value.RotationOverlap).ToUnixTimeMilliseconds())
-            .ExecuteNonQueryAsync(cancellationToken);
+            .ExecuteAndDisposeAsync(cancellationToken);
         return secret;
     }
 
@@ -62,7 +62,7 @@ public sealed class WebhookSecrets(TesseraDatabase database, TimeProvider time, 
                 .With("@account", accountId)
                 .With("@secret", WebhookSignature.NewSecret())
                 .With("@now", time.GetUtcNow().ToUnixTimeMilliseconds())
-                .ExecuteNonQueryAsync(cancellationToken);
+                .ExecuteAndDisposeAsync(cancellationToken);
         }
     }
 }

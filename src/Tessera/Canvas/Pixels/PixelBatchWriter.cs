@@ -106,7 +106,7 @@ internal sealed class PixelBatchWriter : IAsyncDisposable
         // The canvas lock orders the writes of one canvas across nodes, so seqs are gap-free in commit order.
         await using (var transaction = await CanvasLock.BeginAsync(_database, _connection, canvas))
         {
-            first = await _connection.Command(NextSeq, transaction).With("@canvas", canvas).ScalarLongAsync() + 1;
+            first = await _connection.Command(NextSeq, transaction).With("@canvas", canvas).ScalarLongAndDisposeAsync() + 1;
             await using var insert = _connection.Command(Insert, transaction)
                 .With("@canvas", canvas).With("@seq", 0L).With("@account", "").With("@at", 0L).With("@count", 0).With("@payload", Array.Empty<byte>());
             for (var i = 0; i < batch.Count; i++)

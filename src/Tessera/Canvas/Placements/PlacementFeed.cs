@@ -40,14 +40,14 @@ internal sealed partial class PlacementFeed(
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
             // Look before taking the canvas lock: most sweeps find nothing.
-            if (await connection.Command(PlacementSql.AnyExpired).With("@canvas", board.Canvas).With("@now", now).ScalarLongAsync(cancellationToken) == 0)
+            if (await connection.Command(PlacementSql.AnyExpired).With("@canvas", board.Canvas).With("@now", now).ScalarLongAndDisposeAsync(cancellationToken) == 0)
             {
                 return 0;
             }
         }
 
         await using var write = await PlacementWrite.BeginAsync(database, reader, board, cancellationToken);
-        var expired = await write.Command(PlacementSql.ReleaseExpired).With("@now", now).ExecuteNonQueryAsync(cancellationToken);
+        var expired = await write.Command(PlacementSql.ReleaseExpired).With("@now", now).ExecuteAndDisposeAsync(cancellationToken);
         await write.CommitAsync(cancellationToken);
         LogSwept(logger, expired);
         return expired;

@@ -111,7 +111,7 @@ public sealed partial class PlacementService(
             }
 
             var released = await write.Command(PlacementSql.ReleaseExpiredIn).Square(x, y, size)
-                .With("@now", now.ToUnixTimeMilliseconds()).ExecuteNonQueryAsync(cancellationToken);
+                .With("@now", now.ToUnixTimeMilliseconds()).ExecuteAndDisposeAsync(cancellationToken);
             if (released > 0)
             {
                 LogReleased(logger, released, x, y, size);
@@ -132,7 +132,7 @@ public sealed partial class PlacementService(
                     .With("@url", Blank(request.Url)).With("@message", Blank(request.Message)).With("@agentIdentity", Blank(request.AgentIdentity))
                     .With("@paymentHash", invoice.PaymentHash).With("@invoice", invoice.Bolt11).With("@expiresAt", invoice.ExpiresAt.ToUnixTimeMilliseconds())
                     .With("@ip", Blank(request.Ip)).With("@account", Blank(request.AccountId)).With("@now", now.ToUnixTimeMilliseconds())
-                    .ExecuteNonQueryAsync(cancellationToken);
+                    .ExecuteAndDisposeAsync(cancellationToken);
             }
             catch (DbException exception) when (IsOverlap(exception))
             {
@@ -188,7 +188,7 @@ public sealed partial class PlacementService(
                     UPDATE placements SET status = 'active', paid_at = @now, updated_at = @now, seq = @seq
                     WHERE payment_hash = @hash AND status = @status
                     """).With("@hash", paymentHash).With("@status", placement.Status).With("@now", now)
-                .ExecuteNonQueryAsync(cancellationToken);
+                .ExecuteAndDisposeAsync(cancellationToken);
         }
         catch (DbException exception) when (IsOverlap(exception))
         {
@@ -252,7 +252,7 @@ public sealed partial class PlacementService(
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var inserted = await write.Command("INSERT INTO placement_flags (placement_pk, ip, created_at) VALUES (@pk, @ip, @now) ON CONFLICT DO NOTHING")
-            .With("@pk", pk).With("@ip", ip).With("@now", now).ExecuteNonQueryAsync(cancellationToken);
+            .With("@pk", pk).With("@ip", ip).With("@now", now).ExecuteAndDisposeAsync(cancellationToken);
         if (inserted == 0)
         {
             return new PlacementFlag(false, flags, status == PlacementStatus.Hidden);
@@ -260,7 +260,7 @@ public sealed partial class PlacementService(
 
         var hide = status == PlacementStatus.Active && flags + 1 >= _options.HideAfterFlags;
         await write.Command("UPDATE placements SET flags = flags + 1, updated_at = @now, seq = @seq, status = @status WHERE pk = @pk")
-            .With("@pk", pk).With("@now", now).With("@status", hide ? PlacementStatus.Hidden : status).ExecuteNonQueryAsync(cancellationToken);
+            .With("@pk", pk).With("@now", now).With("@status", hide ? PlacementStatus.Hidden : status).ExecuteAndDisposeAsync(cancellationToken);
         await write.CommitAsync(cancellationToken);
         if (hide)
         {
@@ -299,7 +299,7 @@ public sealed partial class PlacementService(
         }
 
         var raised = await connection.Command("SELECT COALESCE(SUM(sats), 0) FROM placements WHERE canvas = @canvas AND paid_at IS NOT NULL")
-            .With("@canvas", Board.Canvas).ScalarLongAsync(cancellationToken);
+            .With("@canvas", Board.Canvas).ScalarLongAndDisposeAsync(cancellationToken);
         return new PlacementStats(activePixels, activePixels * 100.0 / ((long)Board.Width * Board.Height), raised, counts);
     }
 
@@ -338,12 +338,12 @@ public sealed partial class PlacementService(
         }
 
         return (int)await connection.Command($"SELECT COUNT(*) FROM placements WHERE status = 'pending_payment' AND expires_at > @now AND {column} = @value", transaction)
-            .With("@now", nowMs).With("@value", value).ScalarLongAsync(cancellationToken);
+            .With("@now", nowMs).With("@value", value).ScalarLongAndDisposeAsync(cancellationToken);
     }
 
     private async Task<bool> OverlapsAsync(PlacementWrite write, int x, int y, int size, CancellationToken cancellationToken) =>
         await write.Command(database.IsSqlite ? PlacementSql.OverlapSqlite : PlacementSql.OverlapPostgres).Square(x, y, size)
-            .ScalarLongAsync(cancellationToken) > 0;
+            .ScalarLongAndDisposeAsync(cancellationToken) > 0;
 
     private async Task<Placement?> FindOneAsync(string where, string value, CancellationToken cancellationToken)
     {

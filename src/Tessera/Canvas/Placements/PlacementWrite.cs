@@ -35,7 +35,7 @@ internal sealed class PlacementWrite : IAsyncDisposable
         try
         {
             var transaction = await CanvasLock.BeginAsync(database, connection, board.Canvas, cancellationToken);
-            var seq = await connection.Command(PlacementSql.NextSeq, transaction).With("@canvas", board.Canvas).ScalarLongAsync(cancellationToken);
+            var seq = await connection.Command(PlacementSql.NextSeq, transaction).With("@canvas", board.Canvas).ScalarLongAndDisposeAsync(cancellationToken);
             return new PlacementWrite(connection, transaction, seq, feed, board);
         }
         catch

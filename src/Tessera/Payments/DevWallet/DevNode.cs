@@ -49,7 +49,7 @@ public sealed class DevNode(TesseraDatabase database, TimeProvider time, ILogger
             .With("@key", Convert.ToHexStringLower(privateKey))
             .With("@public", publicKey)
             .With("@at", time.GetUtcNow().ToUnixTimeMilliseconds())
-            .ExecuteNonQueryAsync(cancellationToken);
+            .ExecuteAndDisposeAsync(cancellationToken);
         if (inserted == 1)
         {
             Log.DevNodeCreated(logger, publicKey);

@@ -64,7 +64,7 @@ public sealed class DevWalletBackend(
             .With("@description", description)
             .With("@created", time.GetUtcNow().ToUnixTimeMilliseconds())
             .With("@expires", invoice.ExpiresAt.ToUnixTimeMilliseconds())
-            .ExecuteNonQueryAsync(cancellationToken);
+            .ExecuteAndDisposeAsync(cancellationToken);
         Log.DevInvoiceCreated(logger, paymentHash, amountMsat);
         return new CreatedInvoice(bolt11, paymentHash, invoice.ExpiresAt);
     }
@@ -97,7 +97,7 @@ public sealed class DevWalletBackend(
             {
                 // Settlements take turns on the node row, so settle_seq is handed out in commit order and a watcher
                 // reading "after the last number I saw" never skips a settlement that commits late.
-                await connection.Command("SELECT id FROM payments_dev_node WHERE id = 1 FOR UPDATE", transaction).ExecuteNonQueryAsync(cancellationToken);
+                await connection.Command("SELECT id FROM payments_dev_node WHERE id = 1 FOR UPDATE", transaction).ExecuteAndDisposeAsync(cancellationToken);
             }
 
             DevPayment? payment = null;
@@ -151,7 +151,7 @@ public sealed class DevWalletBackend(
         long mark;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            mark = await connection.Command("SELECT COALESCE(MAX(settle_seq), 0) FROM payments_dev_invoices").ScalarLongAsync(cancellationToken);
+            mark = await connection.Command("SELECT COALESCE(MAX(settle_seq), 0) FROM payments_dev_invoices").ScalarLongAndDisposeAsync(cancellationToken);
         }
 
         while (true)

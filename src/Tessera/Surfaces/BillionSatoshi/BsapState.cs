@@ -38,7 +38,7 @@ public sealed class BsapState(TesseraDatabase database, TimeProvider time)
 
         await using var connection = await database.OpenAsync(cancellationToken);
         _revealed = await connection.Command("SELECT COUNT(*) FROM bsap_state WHERE name = @name").With("@name", AgentRevealName)
-            .ScalarLongAsync(cancellationToken) > 0;
+            .ScalarLongAndDisposeAsync(cancellationToken) > 0;
         return _revealed;
     }
 
@@ -54,7 +54,7 @@ public sealed class BsapState(TesseraDatabase database, TimeProvider time)
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.Command("INSERT INTO bsap_state (name, value, created_at) VALUES (@name, @value, @now) ON CONFLICT (name) DO NOTHING")
             .With("@name", name).With("@value", value).With("@now", time.GetUtcNow().ToUnixTimeMilliseconds())
-            .ExecuteNonQueryAsync(cancellationToken);
+            .ExecuteAndDisposeAsync(cancellationToken);
         await using var read = connection.Command("SELECT value FROM bsap_state WHERE name = @name").With("@name", name);
         return (string)(await read.ExecuteScalarAsync(cancellationToken))!;
     }

@@ -109,7 +109,7 @@ public sealed class PixelCreditConversion(TesseraDatabase database, LedgerServic
             .With("@account", accountId).With("@key", key).With("@claim", claim.Id).With("@x", claim.X).With("@y", claim.Y)
             .With("@size", claim.Width).With("@spent", Currency.PixelCredits.ToMinor(spent).Value)
             .With("@now", time.GetUtcNow().ToUnixTimeMilliseconds())
-            .ExecuteNonQueryAsync(cancellationToken);
+            .ExecuteAndDisposeAsync(cancellationToken);
     }
 
     private async Task<Conversion?> FindAsync(string accountId, string key, CancellationToken cancellationToken)

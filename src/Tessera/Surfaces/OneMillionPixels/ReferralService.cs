@@ -85,12 +85,12 @@ public sealed class ReferralService(TesseraDatabase database, LedgerService ledg
                 var underCap = await connection.Command(CountIpSql, transaction)
                     .With("@promo", agent.PublicKey).With("@ip", clientAddress).With("@day", now.ToUnixTimeSeconds() / 86_400)
                     .With("@cap", options.Value.MaxCountedViewsPerIpPerDay)
-                    .ExecuteScalarAsync(cancellationToken) is not (null or DBNull);
+                    .ScalarAndDisposeAsync(cancellationToken) is not (null or DBNull);
                 if (underCap)
                 {
                     counted = true;
                     await connection.Command("UPDATE omp_referral_views SET counted = 1 WHERE promo_code = @promo AND fingerprint_hash = @fingerprint", transaction)
-                        .With("@promo", agent.PublicKey).With("@fingerprint", fingerprintHash).ExecuteNonQueryAsync(cancellationToken);
+                        .With("@promo", agent.PublicKey).With("@fingerprint", fingerprintHash).ExecuteAndDisposeAsync(cancellationToken);
                 }
             }
 
@@ -111,7 +111,7 @@ public sealed class ReferralService(TesseraDatabase database, LedgerService ledg
 
             await using var connection = await database.OpenAsync(cancellationToken);
             await connection.Command("UPDATE omp_referral_views SET credited = 1 WHERE promo_code = @promo AND fingerprint_hash = @fingerprint")
-                .With("@promo", agent.PublicKey).With("@fingerprint", fingerprintHash).ExecuteNonQueryAsync(cancellationToken);
+                .With("@promo", agent.PublicKey).With("@fingerprint", fingerprintHash).ExecuteAndDisposeAsync(cancellationToken);
         }
 
         return isNew
