@@ -13,6 +13,8 @@ namespace Tessera.Canvas.Rendering;
 /// </summary>
 internal static class SquareResampler
 {
+    private const int StackWeights = 64;
+
     public static void Add(
         ReadOnlySpan<byte> image, int side, int x, int y, int size,
         double originX, double originY, double scale,
@@ -20,12 +22,21 @@ internal static class SquareResampler
     {
         var cell = (double)size / side;
         var capacity = side + (int)(size / scale) + 8;
-        var xs = ArrayPool<Weight>.Shared.Rent(capacity);
-        var ys = ArrayPool<Weight>.Shared.Rent(capacity);
+
+        // Most calls (a composite draws one per placement) need a few dozen weights: those live on the stack, so the
+        // 100,000 calls of a full composite touch no pool (renting two arrays of one size per call went to the
+        // pool's locked partitions).
+        Weight[]? rented = null;
+        var buffer = capacity * 2 <= StackWeights
+            ? stackalloc Weight[StackWeights]
+            : (rented = ArrayPool<Weight>.Shared.Rent(capacity * 2));
         try
         {
+            var xs = buffer[..capacity];
+            var ys = buffer.Slice(capacity, capacity);
             var xCount = Weights(xs, side, (x - originX) / scale, cell / scale, clipX0, clipX1);
             var yCount = Weights(ys, side, (y - originY) / scale, cell / scale, clipY0, clipY1);
+            var target = accumulator.AsSpan();
             for (var j = 0; j < yCount; j++)
             {
                 var (row, sourceRow, wy) = ys[j];
@@ -35,24 +46,26 @@ internal static class SquareResampler
                 {
                     var (column, sourceColumn, wx) = xs[i];
                     var s = (sourceOffset + sourceColumn) * 4;
-                    var coverage = wx * wy * (image[s + 3] / 255f);
+                    var coverage = wx * wy * (image[s + 3] * (1f / 255f));
                     if (coverage <= 0)
                     {
                         continue;
                     }
 
-                    var d = (rowOffset + column) * 4;
-                    accumulator[d] += image[s] * coverage;
-                    accumulator[d + 1] += image[s + 1] * coverage;
-                    accumulator[d + 2] += image[s + 2] * coverage;
-                    accumulator[d + 3] += coverage;
+                    var d = target.Slice((rowOffset + column) * 4, 4);
+                    d[0] += image[s] * coverage;
+                    d[1] += image[s + 1] * coverage;
+                    d[2] += image[s + 2] * coverage;
+                    d[3] += coverage;
                 }
             }
         }
         finally
         {
-            ArrayPool<Weight>.Shared.Return(xs);
-            ArrayPool<Weight>.Shared.Return(ys);
+            if (rented is not null)
+            {
+                ArrayPool<Weight>.Shared.Return(rented);
+            }
         }
     }
 
@@ -68,7 +81,7 @@ internal static class SquareResampler
     private static byte Channel(float value) => (byte)Math.Clamp((int)(value + 0.5f), 0, 255);
 
     /// <summary>(target index, source index, overlap in target pixels) for each source pixel's span [start + s·step, +step) within [clip0, clip1).</summary>
-    private static int Weights(Weight[] weights, int side, double start, double step, int clip0, int clip1)
+    private static int Weights(Span<Weight> weights, int side, double start, double step, int clip0, int clip1)
     {
         var count = 0;
         var first = Math.Max(0, (int)Math.Floor((clip0 - start) / step) - 1);
