@@ -78,6 +78,19 @@ internal sealed class CompositeLayer
         }
     }
 
+    /// <summary>
+    /// Adds the current composite onto a tile accumulator whose pixels span <paramref name="scale"/> canvas pixels
+    /// (at least the composite's own), the tile's corner at canvas (<paramref name="originX"/>, <paramref name="originY"/>).
+    /// </summary>
+    public void DrawInto(Span<float> target, int width, int height, double originX, double originY, double scale)
+    {
+        lock (_sync)
+        {
+            Render();
+            SquareResampler.AddGrid(_rows.Accumulator, _rows.Width, _rows.Height, _scale, originX, originY, scale, target, width, height);
+        }
+    }
+
     /// <summary>Clears composite pixels [x0, x1) × [y0, y1) and draws every active placement meeting them, clipped to them.</summary>
     private void Draw(int x0, int y0, int x1, int y1)
     {

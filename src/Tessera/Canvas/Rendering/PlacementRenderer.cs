@@ -63,13 +63,17 @@ public sealed class PlacementRenderer
         var scale = span / (double)TilePyramid.TileSize;
         int x0 = x * span, y0 = y * span;
         var accumulator = new float[TilePyramid.TileSize * TilePyramid.TileSize * 4];
-        foreach (var entry in _board.ActiveIn(x0, y0, x0 + span, y0 + span))
+        if (scale >= _options.CompositeScale)
         {
-            var (image, side) = await SourceAsync(entry, scale, cancellationToken);
-            if (image is not null)
-            {
-                SquareResampler.Add(image, side, entry.X, entry.Y, entry.Size, x0, y0, scale, accumulator, TilePyramid.TileSize, 0, 0, TilePyramid.TileSize, TilePyramid.TileSize);
-            }
+            // A tile pixel as coarse as a composite pixel or coarser (zoom ≤ 2 for Billion Satoshi) is drawn from the
+            // composite: 400,000 grid pixels instead of every placement under the tile (the whole canvas at zoom 0:
+            // 100,000 placements, ~70 ms cold, against the 30 ms aim). The composite is itself area-weighted, so the
+            // tile is the same picture, blurred by at most one composite pixel at its edges.
+            _composites[(int)PlacementLayer.Public].DrawInto(accumulator, TilePyramid.TileSize, TilePyramid.TileSize, x0, y0, scale);
+        }
+        else
+        {
+            await DrawPlacementsAsync(accumulator, x0, y0, span, scale, cancellationToken);
         }
 
         var tile = RenderedImage.Of(new BandedPngEncoder(new AccumulatorRows(accumulator, TilePyramid.TileSize, TilePyramid.TileSize, _background)).Render());
@@ -81,6 +85,18 @@ public sealed class PlacementRenderer
         }
 
         return tile;
+    }
+
+    private async Task DrawPlacementsAsync(float[] accumulator, int x0, int y0, int span, double scale, CancellationToken cancellationToken)
+    {
+        foreach (var entry in _board.ActiveIn(x0, y0, x0 + span, y0 + span))
+        {
+            var (image, side) = await SourceAsync(entry, scale, cancellationToken);
+            if (image is not null)
+            {
+                SquareResampler.Add(image, side, entry.X, entry.Y, entry.Size, x0, y0, scale, accumulator, TilePyramid.TileSize, 0, 0, TilePyramid.TileSize, TilePyramid.TileSize);
+            }
+        }
     }
 
     /// <summary>The finest image worth drawing at this scale: the preview when it is at least as fine as a tile pixel, else the stored image.</summary>

@@ -69,6 +69,39 @@ internal static class SquareResampler
         }
     }
 
+    /// <summary>
+    /// Adds an accumulator grid (<paramref name="sourceWidth"/> × <paramref name="sourceHeight"/> pixels of
+    /// premultiplied RGB and coverage, each covering a <paramref name="sourceCell"/>-pixel canvas square from the canvas
+    /// origin) onto a coarser target, with the same area weights as <see cref="Add"/>: how the zoomed-out tiles are
+    /// drawn from the composite instead of from every placement.
+    /// </summary>
+    public static void AddGrid(
+        ReadOnlySpan<float> source, int sourceWidth, int sourceHeight, double sourceCell,
+        double originX, double originY, double scale, Span<float> target, int width, int height)
+    {
+        var xs = new Weight[sourceWidth + (int)(sourceWidth * sourceCell / scale) + 8];
+        var ys = new Weight[sourceHeight + (int)(sourceHeight * sourceCell / scale) + 8];
+        var xCount = Weights(xs, sourceWidth, -originX / scale, sourceCell / scale, 0, width);
+        var yCount = Weights(ys, sourceHeight, -originY / scale, sourceCell / scale, 0, height);
+        for (var j = 0; j < yCount; j++)
+        {
+            var (row, sourceRow, wy) = ys[j];
+            var sourceLine = source.Slice(sourceRow * sourceWidth * 4, sourceWidth * 4);
+            var targetLine = target.Slice(row * width * 4, width * 4);
+            for (var i = 0; i < xCount; i++)
+            {
+                var (column, sourceColumn, wx) = xs[i];
+                var share = wx * wy;
+                var s = sourceLine.Slice(sourceColumn * 4, 4);
+                var d = targetLine.Slice(column * 4, 4);
+                d[0] += s[0] * share;
+                d[1] += s[1] * share;
+                d[2] += s[2] * share;
+                d[3] += s[3] * share;
+            }
+        }
+    }
+
     /// <summary>Writes one accumulator pixel as RGB over <paramref name="background"/> (what the coverage leaves uncovered).</summary>
     public static void ToRgb(ReadOnlySpan<float> accumulator, uint background, Span<byte> rgb)
     {

@@ -83,4 +83,32 @@ public sealed class PlacementRenderingTests : IAsyncLifetime
         Assert.Equal("#00C800", PngReader.ColorAt(zoom6, 34, 162));
         Assert.Equal("#FFFFFF", PngReader.ColorAt(zoom6, 35, 162));
     }
+
+    [Fact]
+    public async Task Zoomed_out_tiles_come_from_the_composite_and_follow_new_placements()
+    {
+        var renderer = _factory.Renderer();
+        var blank = PngReader.Read((await renderer.TileAsync(0, 0, 0, Ct))!.Png);
+        Assert.Equal("#FFFFFF", PngReader.ColorAt(blank, 10, 10));
+
+        // Zoom 0: one tile spans 65,536 canvas pixels, 256 a tile pixel: a 6,400-pixel square at (6400, 6400) (on whole
+        // composite pixels and whole tile pixels) is the tile pixels [25, 50)². Zoom 2 (64 a pixel): pixels [100, 200)².
+        await PlaceAsync(6400, 6400, 6400, PlacementHost.Png(0, 0, 200));
+        var zoom0 = PngReader.Read((await renderer.TileAsync(0, 0, 0, Ct))!.Png);
+        Assert.Equal("#0000C8", PngReader.ColorAt(zoom0, 25, 25));
+        Assert.Equal("#0000C8", PngReader.ColorAt(zoom0, 49, 49));
+        Assert.Equal("#FFFFFF", PngReader.ColorAt(zoom0, 50, 49));
+        Assert.Equal("#FFFFFF", PngReader.ColorAt(zoom0, 24, 25));
+        Assert.Equal("#FFFFFF", PngReader.ColorAt(zoom0, 250, 10)); // beyond the canvas's 50,000 columns: background
+
+        var zoom2 = PngReader.Read((await renderer.TileAsync(2, 0, 0, Ct))!.Png);
+        Assert.Equal("#0000C8", PngReader.ColorAt(zoom2, 100, 100));
+        Assert.Equal("#0000C8", PngReader.ColorAt(zoom2, 199, 199));
+        Assert.Equal("#FFFFFF", PngReader.ColorAt(zoom2, 200, 199));
+
+        // A square of one composite pixel (50 × 50) at zoom 0 is 50² / 256² = 3.8% of a tile pixel: 255 × 0.962 = 245.
+        await PlaceAsync(25_600, 12_800, 50, PlacementHost.Png(0, 0, 0));
+        var tinted = PngReader.Read((await renderer.TileAsync(0, 0, 0, Ct))!.Png);
+        Assert.Equal("#F5F5F5", PngReader.ColorAt(tinted, 100, 50));
+    }
 }
