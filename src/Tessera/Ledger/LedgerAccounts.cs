@@ -12,7 +12,9 @@ internal sealed class LedgerAccounts(TesseraDatabase database)
 {
     /// <summary>System owners are split into this many rows per currency so transfers of different users do not
     /// queue on one row lock on PostgreSQL (every post credits the revenue account).</summary>
-    public const int SystemShards = 16;
+    public const int SystemShards = 1 << ShardBits;
+
+    private const int ShardBits = 4;
 
     private const string EnsureSql = """
         INSERT INTO ledger_accounts (owner_id, currency, pool, shard, system) VALUES (@owner, @currency, @pool, @shard, @system)
@@ -23,7 +25,10 @@ internal sealed class LedgerAccounts(TesseraDatabase database)
 
     private readonly ConcurrentDictionary<(string Owner, string Currency, string Pool, int Shard), long> _ids = new();
 
-    public static int ShardFor(long userAccountId) => (int)(userAccountId % SystemShards);
+    /// <summary>The shard of a system owner that money from (or to) a user's account goes through. The id is mixed
+    /// first (Fibonacci hashing, the top bits): a user's pools are created together, so account ids of different users
+    /// are a fixed step apart, and a plain modulo mapped the 8 users of the ledger benchmark onto 4 shards.</summary>
+    public static int ShardFor(long userAccountId) => (int)(unchecked((ulong)userAccountId * 0x9E3779B97F4A7C15UL) >> (64 - ShardBits));
 
     public ValueTask<long> IdAsync(string owner, string currency, string pool, CancellationToken cancellationToken) =>
         IdAsync(owner, currency, pool, 0, cancellationToken);

@@ -40,11 +40,18 @@ public sealed partial class LedgerService
         if (_postgres is not null)
         {
             var id = Ids.NewSequential("hold_", _time.GetUtcNow());
+            var route = new HoldRoute(LedgerAccounts.ShardFor(sources[0]), [.. sources, payee]);
             var outcome = await _postgres.CallAsync(new LedgerCall(
                 LedgerSql.HoldFunction,
                 [ownerId, idempotencyKey, money.Name, sources[0], sources.Length > 1 ? sources[1] : null, payee, minor, id, expiresAt, Now],
-                [.. sources, payee],
-                Hold: null), cancellationToken);
+                route.Accounts,
+                UnknownHold: null,
+                route.Lane), cancellationToken);
+            if (outcome.Code == "ok")
+            {
+                _holdRoutes.Remember(id, route);
+            }
+
             return FromOutcome(outcome, "hold", id, money.Name);
         }
 
@@ -134,8 +141,12 @@ public sealed partial class LedgerService
                 posted = minor.Value;
             }
 
+            var route = _holdRoutes.Take(holdId);
             var outcome = await _postgres.CallAsync(
-                new LedgerCall(LedgerSql.ResolveFunction, [holdId, kind, status, posted, idempotencyKey, Now], [], holdId), cancellationToken);
+                new LedgerCall(
+                    LedgerSql.ResolveFunction, [holdId, kind, status, posted, idempotencyKey, Now],
+                    route?.Accounts ?? [], route is null ? holdId : null, route?.Lane),
+                cancellationToken);
             return FromOutcome(outcome, kind, holdId, null);
         }
 

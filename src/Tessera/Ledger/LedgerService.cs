@@ -16,6 +16,7 @@ public sealed partial class LedgerService : IAsyncDisposable
     private readonly LedgerAccounts _accounts;
     private readonly ILedgerWriter _writer;
     private readonly PostgresGroupCommitWriter? _postgres;
+    private readonly HoldRoutes _holdRoutes = new();
 
     public LedgerService(TesseraDatabase database, TimeProvider time, IOptions<LedgerOptions> options)
     {
@@ -29,6 +30,9 @@ public sealed partial class LedgerService : IAsyncDisposable
     }
 
     private long Now => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>PostgreSQL group-commit batches of this node that raised and ran again one operation at a time.</summary>
+    internal long GroupCommitFallbacks => _postgres?.Fallbacks ?? 0;
 
     /// <summary>Issues new money from the system to a user (posted at once). Credits need a pool: monthly or purchased.</summary>
     public async Task<Result<LedgerReceipt>> GrantAsync(

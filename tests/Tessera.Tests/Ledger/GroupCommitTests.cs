@@ -103,4 +103,41 @@ public sealed class GroupCommitTests : IAsyncLifetime
         Assert.Equal(new LedgerBalance("pixcoins", null, 90m, 0m, 90m), await _host.BalanceAsync(owner, "pixcoins"));
         await _host.AssertAuditOkAsync();
     }
+
+    [Fact]
+    public async Task Holds_resolved_on_the_other_node_race_without_deadlocks()
+    {
+        // 16 payers on two nodes share the revenue shards; each hold is posted on the node that did not place it, so
+        // half the resolutions name a hold the writer has to look up. Batches on both nodes lock in one key order, so
+        // none deadlocks (a deadlock would roll a batch back and show as a fallback, after a one-second stall).
+        await using var other = _host.NewNode();
+        LedgerService[] nodes = [Ledger, other];
+        var owners = Enumerable.Range(0, 16).Select(_ => LedgerTestHost.NewOwner()).ToArray();
+        foreach (var owner in owners)
+        {
+            await Ledger.GrantAsync(owner, "credits", 10m, "monthly", null, null, Ct);
+            await Ledger.GrantAsync(owner, "credits", 100m, "purchased", null, null, Ct);
+        }
+
+        await Task.WhenAll(owners.Select((owner, i) => Task.Run(async () =>
+        {
+            for (var n = 0; n < 40; n++)
+            {
+                var hold = await nodes[(i + n) % 2].HoldAsync(owner, "credits", 1m, TimeSpan.FromMinutes(10), "h" + n, cancellationToken: Ct);
+                Assert.True(hold.IsSuccess, hold.Error?.Code);
+                var post = await nodes[(i + n + 1) % 2].PostAsync(hold.Value.Id, 0.75m, "p" + n, Ct);
+                Assert.True(post.IsSuccess, post.Error?.Code);
+            }
+        }, Ct)));
+
+        // 40 × 0.75 = 30 spent: the 10 monthly first, then 20 purchased.
+        foreach (var owner in owners)
+        {
+            Assert.Equal(new LedgerBalance("credits", "monthly", 0m, 0m, 0m), await _host.BalanceAsync(owner, "credits", "monthly"));
+            Assert.Equal(new LedgerBalance("credits", "purchased", 80m, 0m, 80m), await _host.BalanceAsync(owner, "credits", "purchased"));
+        }
+
+        Assert.Equal(0, Ledger.GroupCommitFallbacks + other.GroupCommitFallbacks);
+        await _host.AssertAuditOkAsync();
+    }
 }
