@@ -124,6 +124,11 @@ internal sealed class PostgresGroupCommitWriter : IAsyncDisposable
 
                 connection = await RunBatchAsync(connection, batch);
                 batch.Clear();
+
+                // Let the callers just answered run first: most submit their next operation at once, so the next
+                // batch carries the whole lane instead of the half that queued while this one ran (ledger benchmark:
+                // +14-50% pairs/s, paired runs on the noisy 2-core box).
+                await Task.Yield();
             }
         }
         finally
