@@ -5,7 +5,7 @@ using Tessera.Storage;
 
 namespace Tessera.Ledger;
 
-/// <summary>One call of a ledger function (migration 0021): its SQL, positional arguments, and the accounts it touches.</summary>
+/// <summary>One call of a ledger function (migrations 0021, 0022): its SQL, positional arguments, and the accounts it touches.</summary>
 /// <param name="Accounts">Account ids the call may write (a hold's payer and payee; a known hold's accounts).</param>
 /// <param name="UnknownHold">A hold whose accounts the caller does not know, to be looked up by the lock statement.</param>
 /// <param name="Lane">Which connection runs it (any non-negative number, taken modulo the lanes), or null for any:
@@ -41,18 +41,17 @@ internal sealed class PostgresGroupCommitWriter : IAsyncDisposable
     private const int MaxBatch = 128;
     private const int MaxAttempts = 5;
 
-    /// <summary>Locks the accounts of every call in the batch, in key order, before any function runs: the keys the
-    /// calls name ($1, already distinct and sorted), and those of holds placed elsewhere, looked up ($2, usually
-    /// empty). A key is the account id's low 31 bits: ids that share one only wait for each other. The two-int4 form,
+    /// <summary>Locks the accounts of every call in the batch, in key order, before any function runs: the accounts the
+    /// calls name ($1), and those of holds placed elsewhere, looked up ($2, usually empty). A key is the account id's
+    /// low 31 bits (mapped here only): ids that share one only wait for each other. The two-int4 form,
     /// class 1279607879 ("LEDG"), so no key clashes with the bigint ones other code takes (the migration lock).</summary>
     private const string LockSql = """
         SELECT count(pg_advisory_xact_lock(1279607879, k)) FROM (
-            SELECT DISTINCT k FROM (
-                SELECT unnest($1::int[]) AS k
+            SELECT DISTINCT (id & 2147483647)::int AS k FROM (
+                SELECT unnest($1::bigint[]) AS id
                 UNION ALL
-                SELECT (unnest(ARRAY[debit1_account_id, debit2_account_id, credit_account_id]) & 2147483647)::int
-                FROM ledger_holds WHERE id = ANY($2)) keys
-            WHERE k IS NOT NULL ORDER BY k) ordered
+                SELECT unnest(ARRAY[debit1_account_id, debit2_account_id, credit_account_id]) FROM ledger_holds WHERE id = ANY($2)) ids
+            WHERE id IS NOT NULL ORDER BY k) ordered
         """;
 
     private readonly NpgsqlDataSource _dataSource;
@@ -204,15 +203,11 @@ internal sealed class PostgresGroupCommitWriter : IAsyncDisposable
     /// the reader is drained to the end (the implicit transaction's commit) before anyone is answered.</summary>
     private static async Task<LedgerOutcome[]> ExecuteAsync(NpgsqlConnection connection, List<WorkItem> batch)
     {
-        var keys = new SortedSet<int>();
+        var accounts = new List<long>(batch.Count * 3);
         var holds = new List<string>();
         foreach (var item in batch)
         {
-            foreach (var account in item.Call.Accounts)
-            {
-                keys.Add((int)(account & int.MaxValue));
-            }
-
+            accounts.AddRange(item.Call.Accounts);
             if (item.Call.UnknownHold is { } hold)
             {
                 holds.Add(hold);
@@ -221,7 +216,7 @@ internal sealed class PostgresGroupCommitWriter : IAsyncDisposable
 
         await using var command = new NpgsqlBatch(connection);
         var locks = new NpgsqlBatchCommand(LockSql);
-        locks.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer, Value = keys.ToArray() });
+        locks.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, Value = accounts.ToArray() });
         locks.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = holds.ToArray() });
         command.BatchCommands.Add(locks);
         foreach (var item in batch)
