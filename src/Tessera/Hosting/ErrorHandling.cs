@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Tessera.Common;
+using Tessera.Storage.Secrets;
 using Tessera.Surfaces;
 
 namespace Tessera.Hosting;
@@ -10,7 +11,8 @@ namespace Tessera.Hosting;
 /// <summary>
 /// Everything that fails outside a handler answers in the surface's documented shape: crashes (500
 /// <c>internal_error</c>, logged, never a stack trace), malformed JSON (400 <c>invalid_json</c>), bodies over the
-/// limit (413), unknown routes (404) and wrong methods (405).
+/// limit (413), unknown routes (404) and wrong methods (405). A stored secret the server's key cannot open is 503
+/// <c>secret_unavailable</c> (docs/secrets.md).
 /// </summary>
 public static partial class ErrorHandling
 {
@@ -71,6 +73,9 @@ public static partial class ErrorHandling
         BadHttpRequestException bad when bad.StatusCode is >= 400 and < 500 =>
             new Error("validation_error", "The request is malformed: a required value is missing or of the wrong type.", bad.StatusCode),
         OperationCanceledException => new Error("request_cancelled", "The request was cancelled.", 499),
+        // The operator's fix (the right TESSERA_SECRET_KEY), not the client's: 503, and the log names the key id.
+        SecretUnavailableException => new Error("secret_unavailable",
+            "The server cannot read a secret it stored (its secret key is not the one the secret was made with); the operator must configure that key. Try again later.", 503),
         _ => ErrorResponses.ForStatus(500),
     };
 

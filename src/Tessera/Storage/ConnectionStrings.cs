@@ -11,8 +11,9 @@ public static class ConnectionStrings
         var database = options.Database?.Trim();
         if (string.IsNullOrEmpty(database))
         {
-            Directory.CreateDirectory(options.Data);
+            OwnerOnlyFiles.EnsureDirectory(options.Data);
             var path = Path.GetFullPath(Path.Combine(options.Data, "tessera.db"));
+            OwnerOnlyFiles.SqliteDatabase(path);
             return (DatabaseProvider.Sqlite, Sqlite(path));
         }
 

@@ -5,11 +5,11 @@ namespace Tessera.Storage;
 /// <summary>
 /// The embedded blob store: <c>{Data}/blobs/ab/cd/abcd...</c>. A write goes to a temporary file in the same directory,
 /// is flushed to disk and then renamed into place, so a reader never sees half a blob and a crash leaves either the
-/// whole blob or nothing (plus a stray temporary file).
+/// whole blob or nothing (plus a stray temporary file). Directories are 0700 and blobs 0600 (<see cref="OwnerOnlyFiles"/>).
 /// </summary>
 public sealed class FileSystemBlobStore(string root) : IBlobStore
 {
-    public string Root { get; } = Path.GetFullPath(root);
+    public string Root { get; } = Prepare(root);
 
     public async Task<string> PutAsync(ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
@@ -20,9 +20,11 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
             return hash;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        OwnerOnlyFiles.EnsureDirectory(Path.GetDirectoryName(path)!, tighten: false);
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
+        var options = OwnerOnlyFiles.NewFile(FileMode.CreateNew, FileOptions.Asynchronous);
+        options.BufferSize = 1;
+        await using (var file = new FileStream(temporary, options))
         {
             await file.WriteAsync(content, cancellationToken);
             file.Flush(flushToDisk: true);
@@ -62,6 +64,14 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
 
         File.Delete(PathOf(hash));
         return Task.FromResult(true);
+    }
+
+    // The root is made (or tightened to) 0700 once; blobs written before that stay behind it, unreachable to others.
+    private static string Prepare(string root)
+    {
+        var full = Path.GetFullPath(root);
+        OwnerOnlyFiles.EnsureDirectory(full);
+        return full;
     }
 
     // Hashes come from URLs and rows: anything but 64 lowercase hex digits never reaches the file system.

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Tessera.Storage.Secrets;
 
 namespace Tessera.Storage;
 
@@ -9,6 +10,9 @@ public static class StorageExtensions
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        builder.Services.AddOptions<SecretKeyOptions>().BindConfiguration(SecretKeyOptions.Section);
+        builder.Services.AddSingleton<SecretKeyRing>();
+        builder.Services.AddSingleton<ISecretProtector, SecretProtector>();
         builder.Services.AddSingleton(services =>
         {
             var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
@@ -32,6 +36,8 @@ public static class StorageExtensions
             new FileSystemBlobStore(Path.Combine(services.GetRequiredService<IOptions<StorageOptions>>().Value.Data, "blobs")));
         builder.Services.AddSingleton<MigrationRunner>();
         builder.Services.AddHostedService<StartupMigrations>();
+        // First of the start-up tasks: every later one reads secrets already under the current key.
+        builder.Services.AddSingleton<IStartupTask, SecretsUpgrade>();
         return builder;
     }
 }
