@@ -4,6 +4,7 @@ using Tessera.Accounts;
 using Tessera.Hosting;
 using Tessera.Ledger;
 using Tessera.Storage;
+using Tessera.Storage.Secrets;
 using Tessera.Surfaces;
 
 namespace Tessera.Jobs;
@@ -33,8 +34,10 @@ public static class JobsExtensions
             services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IOptions<JobsOptions>>(),
             services.GetRequiredService<ILogger<JobService>>()));
         builder.Services.AddSingleton(services => new OutputUrls(
-            services.GetRequiredService<JobStore>(), services.GetRequiredService<IOptions<JobsOptions>>(), services.GetRequiredService<IConfiguration>(),
-            services.GetRequiredService<IHttpContextAccessor>(), services.GetService<IServer>(), services.GetRequiredService<TimeProvider>()));
+            services.GetRequiredService<JobStore>(), services.GetRequiredService<ISecretProtector>(), services.GetRequiredService<IOptions<JobsOptions>>(),
+            services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHttpContextAccessor>(), services.GetService<IServer>(),
+            services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddProtectedColumn(new("job_settings", "name", "value", OutputUrls.KeyPurpose, $"name = '{OutputUrls.SettingName}'"));
         builder.Services.AddSingleton<JobWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<JobWorker>());
         builder.Services.AddSingleton<JobSweeper>();

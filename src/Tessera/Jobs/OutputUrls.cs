@@ -6,17 +6,20 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Tessera.Hosting;
+using Tessera.Storage.Secrets;
 
 namespace Tessera.Jobs;
 
 /// <summary>
 /// Signed, time-limited download links for job outputs: <c>{base}/files/{jobId}/{index}?exp=&lt;epoch s&gt;&amp;sig=&lt;base64url
 /// HMAC-SHA256("{jobId}/{index}/{exp}")&gt;</c>. The key is <c>Tessera:Jobs:SigningKey</c>, else one made once and kept in
-/// the database, so a link signed by one node opens on every node.
+/// the database, so a link signed by one node opens on every node. The stored key is encrypted (<see cref="ISecretProtector"/>):
+/// a copy of the database cannot sign a link.
 /// </summary>
 public sealed class OutputUrls
 {
-    private const string SettingName = "output_signing_key";
+    internal const string SettingName = "output_signing_key";
+    internal const string KeyPurpose = "jobs.output_signing_key";
 
     private readonly Lazy<byte[]> _key;
     private readonly IConfiguration _configuration;
@@ -24,16 +27,19 @@ public sealed class OutputUrls
     private readonly IServer? _server;
     private readonly TimeProvider _time;
 
-    internal OutputUrls(JobStore store, IOptions<JobsOptions> options, IConfiguration configuration, IHttpContextAccessor http, IServer? server, TimeProvider time)
+    internal OutputUrls(JobStore store, ISecretProtector protector, IOptions<JobsOptions> options, IConfiguration configuration, IHttpContextAccessor http, IServer? server, TimeProvider time)
     {
         _configuration = configuration;
         _http = http;
         _server = server;
         _time = time;
+        // Decrypted once and kept: every link signed or checked uses it.
         _key = new Lazy<byte[]>(() => Encoding.UTF8.GetBytes(
             options.Value.SigningKey is { Length: > 0 } configured
                 ? configured
-                : store.Setting(SettingName, WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32)))));
+                : protector.Unprotect(
+                    store.Setting(SettingName, protector.Protect(WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32)), KeyPurpose)),
+                    KeyPurpose)));
     }
 
     /// <summary>An absolute URL for output <paramref name="index"/> of <paramref name="jobId"/>, valid for <paramref name="lifetime"/>.</summary>

@@ -12,6 +12,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "Dev wallet: paid invoice {PaymentHash} ({AmountMsat} msat)")]
     public static partial void DevInvoicePaid(ILogger logger, string paymentHash, long amountMsat);
 
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Error, Message = "Dev wallet: the node key was stored under secret key {KeyId}, which this server does not have; invoices fail until it is configured (docs/secrets.md)")]
+    public static partial void DevNodeKeyUnavailable(ILogger logger, string keyId);
+
     [LoggerMessage(EventId = 7010, Level = LogLevel.Information, Message = "LND: invoice subscription connected to {Url}")]
     public static partial void LndSubscribed(ILogger logger, string url);
 

@@ -3,6 +3,7 @@ using Tessera.Payments.DevWallet;
 using Tessera.Payments.Lnd;
 using Tessera.Payments.Nwc;
 using Tessera.Storage;
+using Tessera.Storage.Secrets;
 
 namespace Tessera.Payments;
 
@@ -20,6 +21,8 @@ public static class PaymentsExtensions
         builder.Services.AddSingleton<DevNode>();
         builder.Services.AddSingleton<IStartupTask, DevNodeStartup>();
         builder.Services.AddKeyedSingleton<IInvoiceBackend, DevWalletBackend>(LightningOptions.DevBackend);
+        builder.Services.AddProtectedColumn(new("payments_dev_node", "id", "private_key", DevNode.KeyPurpose));
+        builder.Services.AddProtectedColumn(new("payments_dev_invoices", "payment_hash", "preimage", DevWalletBackend.PreimagePurpose));
         LndHttp.Add(builder.Services);
         builder.Services.AddKeyedSingleton<IInvoiceBackend, LndBackend>(LightningOptions.LndBackend);
         // Nostr Wallet Connect (Alby Hub): the keyed "nwc" IInvoiceBackend and Tessera:Lightning:Nwc options.

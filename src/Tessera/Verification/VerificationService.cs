@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Tessera.Common;
 using Tessera.Storage;
+using Tessera.Storage.Secrets;
 using Tessera.Verification.Challenges;
 
 namespace Tessera.Verification;
@@ -13,9 +14,16 @@ namespace Tessera.Verification;
 /// once) is a conditional UPDATE in the database. Token use by the placement flow is in VerificationService.Tokens.cs.
 /// </summary>
 public sealed partial class VerificationService(
-    TesseraDatabase database, ChallengeGenerator generator, IOptions<VerificationOptions> options, TimeProvider time, ILogger<VerificationService> logger)
+    TesseraDatabase database, ChallengeGenerator generator, ISecretProtector protector, IOptions<VerificationOptions> options, TimeProvider time,
+    ILogger<VerificationService> logger)
 {
     public const int ChallengesPerSession = 3;
+
+    /// <summary>
+    /// Expected answers are kept as a keyed hash (HMAC under the server's secret key) of their key, never in clear: a reader
+    /// of the database cannot answer a session, and a plain hash of a small number could be reversed by trying them all.
+    /// </summary>
+    internal const string AnswerPurpose = "verification.answer";
 
     private VerificationOptions Options => options.Value;
 
@@ -48,12 +56,13 @@ public sealed partial class VerificationService(
             for (var i = 0; i < generated.Count; i++)
             {
                 await connection.Command("""
-                    INSERT INTO verification_challenges (id, session_id, position, category, template, prompt, expected)
-                    VALUES (@id, @session, @position, @category, @template, @prompt, @expected)
+                    INSERT INTO verification_challenges (id, session_id, position, category, template, prompt, form, expected)
+                    VALUES (@id, @session, @position, @category, @template, @prompt, @form, @expected)
                     """, transaction)
                     .With("@id", challenges[i].Id).With("@session", sessionId).With("@position", i)
                     .With("@category", generated[i].Category).With("@template", generated[i].Template)
-                    .With("@prompt", generated[i].Prompt).With("@expected", generated[i].Expected)
+                    .With("@prompt", generated[i].Prompt).With("@form", generated[i].Form)
+                    .With("@expected", protector.Hash(generated[i].ExpectedKey, AnswerPurpose))
                     .ExecuteAndDisposeAsync(cancellationToken);
             }
 
@@ -153,10 +162,12 @@ public sealed partial class VerificationService(
             : null;
     }
 
-    private static ChallengeOutcome Judge(StoredChallenge challenge, ChallengeResponse response, long elapsedMs)
+    private ChallengeOutcome Judge(StoredChallenge challenge, ChallengeResponse response, long elapsedMs)
     {
         // A template a later version dropped can no longer judge; its challenge counts as wrong rather than failing the session.
-        var correct = ChallengeGenerator.Template(challenge.Template)?.Accepts(challenge.Expected, response.Answer!) ?? false;
+        // The answer's key is compared with the stored hash in constant time.
+        var correct = ChallengeGenerator.Template(challenge.Template)?.Key(challenge.Form, response.Answer!) is { } key
+            && protector.HashMatches(key, challenge.Expected, AnswerPurpose);
         return new ChallengeOutcome(
             challenge.Id, challenge.Category, correct,
             VerificationScoring.Points(challenge.Category, correct, elapsedMs), VerificationScoring.MaxPoints(challenge.Category),
@@ -218,14 +229,14 @@ public sealed partial class VerificationService(
         }
 
         await using (var command = connection.Command(
-            "SELECT id, position, category, template, expected FROM verification_challenges WHERE session_id = @id ORDER BY position")
+            "SELECT id, position, category, template, form, expected FROM verification_challenges WHERE session_id = @id ORDER BY position")
             .With("@id", sessionId))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
                 session.Challenges.Add(new StoredChallenge(
-                    reader.GetString(0), (int)Long(reader, 1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
+                    reader.GetString(0), (int)Long(reader, 1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5)));
             }
         }
 
@@ -239,5 +250,6 @@ public sealed partial class VerificationService(
 
     private sealed record StoredSession(string Id, long CreatedAt, long ExpiresAt, long? AnsweredAt, List<StoredChallenge> Challenges);
 
-    private sealed record StoredChallenge(string Id, int Position, string Category, string Template, string Expected);
+    /// <summary>A stored challenge: <see cref="Expected"/> is the keyed hash of the expected answer's key.</summary>
+    private sealed record StoredChallenge(string Id, int Position, string Category, string Template, string Form, string Expected);
 }

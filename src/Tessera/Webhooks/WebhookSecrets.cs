@@ -1,15 +1,20 @@
 using Microsoft.Extensions.Options;
 using Tessera.Storage;
+using Tessera.Storage.Secrets;
 
 namespace Tessera.Webhooks;
 
 /// <summary>
 /// One signing secret per account, in the database so every node signs alike. Made on first use; a rotation keeps
 /// the previous secret signing beside the new one for <see cref="WebhooksOptions.RotationOverlap"/>, so receivers
-/// can switch without losing deliveries (Standard Webhooks' zero-downtime rotation).
+/// can switch without losing deliveries (Standard Webhooks' zero-downtime rotation). Both columns hold the secret
+/// encrypted (<see cref="ISecretProtector"/>, docs/secrets.md): a copy of the database cannot forge a signature.
 /// </summary>
-public sealed class WebhookSecrets(TesseraDatabase database, TimeProvider time, IOptions<WebhooksOptions> options)
+public sealed class WebhookSecrets(TesseraDatabase database, ISecretProtector protector, TimeProvider time, IOptions<WebhooksOptions> options)
 {
+    /// <summary>The purpose both columns are encrypted for (a rotation moves a value from one to the other as it is).</summary>
+    public const string Purpose = "webhooks.secret";
+
     /// <summary>The account's secret (<c>whsec_</c> + base64 of 32 bytes), created now if it has none.</summary>
     public async Task<string> GetOrCreateSecretAsync(string accountId, CancellationToken cancellationToken = default)
     {
@@ -28,7 +33,7 @@ public sealed class WebhookSecrets(TesseraDatabase database, TimeProvider time, 
                 previous_secret = webhook_secrets.secret, previous_expires_at = @previous_expires, secret = excluded.secret
             """)
             .With("@account", accountId)
-            .With("@secret", secret)
+            .With("@secret", protector.Protect(secret, Purpose))
             .With("@now", now.ToUnixTimeMilliseconds())
             .With("@previous_expires", (now + options.Value.RotationOverlap).ToUnixTimeMilliseconds())
             .ExecuteAndDisposeAsync(cancellationToken);
@@ -48,7 +53,8 @@ public sealed class WebhookSecrets(TesseraDatabase database, TimeProvider time, 
                 if (await reader.ReadAsync(cancellationToken))
                 {
                     var overlapping = !reader.IsDBNull(1) && reader.GetInt64(2) > time.GetUtcNow().ToUnixTimeMilliseconds();
-                    return overlapping ? [reader.GetString(0), reader.GetString(1)] : [reader.GetString(0)];
+                    var current = protector.Unprotect(reader.GetString(0), Purpose);
+                    return overlapping ? [current, protector.Unprotect(reader.GetString(1), Purpose)] : [current];
                 }
             }
 
@@ -60,7 +66,7 @@ public sealed class WebhookSecrets(TesseraDatabase database, TimeProvider time, 
             // First use: two nodes may race here; the primary key keeps the first secret and both read it back.
             await connection.Command("INSERT INTO webhook_secrets (account_id, secret, created_at) VALUES (@account, @secret, @now) ON CONFLICT (account_id) DO NOTHING")
                 .With("@account", accountId)
-                .With("@secret", WebhookSignature.NewSecret())
+                .With("@secret", protector.Protect(WebhookSignature.NewSecret(), Purpose))
                 .With("@now", time.GetUtcNow().ToUnixTimeMilliseconds())
                 .ExecuteAndDisposeAsync(cancellationToken);
         }

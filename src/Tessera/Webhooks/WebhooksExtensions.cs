@@ -1,3 +1,5 @@
+using Tessera.Storage.Secrets;
+
 namespace Tessera.Webhooks;
 
 /// <summary>The Webhooks module's front door: secrets, the outbox, and a delivery worker in every node.</summary>
@@ -14,6 +16,8 @@ public static class WebhooksExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<WebhookSignal>();
         builder.Services.AddSingleton<WebhookSecrets>();
+        builder.Services.AddProtectedColumn(new("webhook_secrets", "account_id", "secret", WebhookSecrets.Purpose));
+        builder.Services.AddProtectedColumn(new("webhook_secrets", "account_id", "previous_secret", WebhookSecrets.Purpose));
         builder.Services.AddSingleton<WebhookOutbox>();
         builder.Services.AddSingleton<WebhookQueue>();
         builder.Services.AddSingleton<WebhookSender>();

@@ -38,7 +38,7 @@ public sealed class ChallengeTemplateTests
         {
             var challenge = generator.Generate(template);
             var answer = ChallengeSolver.Solve(challenge.Prompt);
-            Assert.True(template.Accepts(challenge.Expected, answer), $"{name}: '{answer}' rejected for: {challenge.Prompt}");
+            Assert.True(template.Accepts(challenge.Form, challenge.Expected, answer), $"{name}: '{answer}' rejected for: {challenge.Prompt}");
         }
     }
 
@@ -55,11 +55,11 @@ public sealed class ChallengeTemplateTests
             var other = ChallengeSolver.Solve(generator.Generate(template).Prompt);
             if (other != right)
             {
-                Assert.False(template.Accepts(challenge.Expected, other), $"{name}: another challenge's answer '{other}' accepted for: {challenge.Prompt}");
+                Assert.False(template.Accepts(challenge.Form, challenge.Expected, other), $"{name}: another challenge's answer '{other}' accepted for: {challenge.Prompt}");
             }
 
-            Assert.False(template.Accepts(challenge.Expected, ""), $"{name}: an empty answer accepted");
-            Assert.False(template.Accepts(challenge.Expected, "x" + right), $"{name}: 'x{right}' accepted");
+            Assert.False(template.Accepts(challenge.Form, challenge.Expected, ""), $"{name}: an empty answer accepted");
+            Assert.False(template.Accepts(challenge.Form, challenge.Expected, "x" + right), $"{name}: 'x{right}' accepted");
         }
     }
 
@@ -71,7 +71,7 @@ public sealed class ChallengeTemplateTests
         var input = System.Text.RegularExpressions.Regex.Match(challenge.Prompt, @"string (\S+) \(16").Groups[1].Value;
         Assert.Equal(16, input.Length);
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(input))), challenge.Expected);
-        Assert.True(template.Accepts(challenge.Expected, challenge.Expected.ToUpperInvariant()));
+        Assert.True(template.Accepts(challenge.Form, challenge.Expected, challenge.Expected.ToUpperInvariant()));
     }
 
     [Fact]

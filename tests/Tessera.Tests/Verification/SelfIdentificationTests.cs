@@ -23,34 +23,36 @@ public sealed class SelfIdentificationTests
     public void Json_answer_needs_the_given_keys_the_nonce_and_a_machine_claim()
     {
         var template = ChallengeGenerator.Template("self.json")!;
-        const string Expected = "kind\ntoken\nAbc123";
-        Assert.True(template.Accepts(Expected, """{"kind": "AI agent", "token": "Abc123"}"""));
-        Assert.False(template.Accepts(Expected, """{"kind": "human", "token": "Abc123"}"""));
-        Assert.False(template.Accepts(Expected, """{"kind": "AI agent", "token": "abc123"}"""));
-        Assert.False(template.Accepts(Expected, """{"entity": "AI agent", "token": "Abc123"}"""));
-        Assert.False(template.Accepts(Expected, """{"kind": "AI agent", "token": "Abc123", "extra": 1}"""));
-        Assert.False(template.Accepts(Expected, """Sure! {"kind": "AI agent", "token": "Abc123"}"""));
-        Assert.False(template.Accepts(Expected, """{"kind": ["AI"], "token": "Abc123"}"""));
+        const string Form = "kind\ntoken";
+        const string Expected = """{"kind": "AI agent", "token": "Abc123"}""";
+        Assert.True(template.Accepts(Form, Expected, """{"kind": "AI agent", "token": "Abc123"}"""));
+        Assert.False(template.Accepts(Form, Expected, """{"kind": "human", "token": "Abc123"}"""));
+        Assert.False(template.Accepts(Form, Expected, """{"kind": "AI agent", "token": "abc123"}"""));
+        Assert.False(template.Accepts(Form, Expected, """{"entity": "AI agent", "token": "Abc123"}"""));
+        Assert.False(template.Accepts(Form, Expected, """{"kind": "AI agent", "token": "Abc123", "extra": 1}"""));
+        Assert.False(template.Accepts(Form, Expected, """Sure! {"kind": "AI agent", "token": "Abc123"}"""));
+        Assert.False(template.Accepts(Form, Expected, """{"kind": ["AI"], "token": "Abc123"}"""));
     }
 
     [Fact]
     public void Line_answer_needs_the_exact_labels_and_separator()
     {
         var template = ChallengeGenerator.Template("self.line")!;
-        const string Expected = "ENTITY\nNONCE\nXyZ9\n;";
-        Assert.True(template.Accepts(Expected, "ENTITY=an AI agent;NONCE=XyZ9"));
-        Assert.False(template.Accepts(Expected, "ENTITY=an AI agent|NONCE=XyZ9"));
-        Assert.False(template.Accepts(Expected, "entity=an AI agent;NONCE=XyZ9"));
-        Assert.False(template.Accepts(Expected, "ENTITY=a human;NONCE=XyZ9"));
-        Assert.False(template.Accepts(Expected, "ENTITY=bot;NONCE=XyZ9\nthanks"));
+        const string Form = "ENTITY\nNONCE\n;";
+        const string Expected = "ENTITY=AI agent;NONCE=XyZ9";
+        Assert.True(template.Accepts(Form, Expected, "ENTITY=an AI agent;NONCE=XyZ9"));
+        Assert.False(template.Accepts(Form, Expected, "ENTITY=an AI agent|NONCE=XyZ9"));
+        Assert.False(template.Accepts(Form, Expected, "entity=an AI agent;NONCE=XyZ9"));
+        Assert.False(template.Accepts(Form, Expected, "ENTITY=a human;NONCE=XyZ9"));
+        Assert.False(template.Accepts(Form, Expected, "ENTITY=bot;NONCE=XyZ9\nthanks"));
     }
 
     [Fact]
     public void Two_line_answer_needs_the_reversed_code_first()
     {
         var template = ChallengeGenerator.Template("self.lines")!;
-        Assert.True(template.Accepts("cba", "cba\r\nAI"));
-        Assert.False(template.Accepts("cba", "abc\nAI"));
-        Assert.False(template.Accepts("cba", "cba\nAI\nreally"));
+        Assert.True(template.Accepts("", "cba\nAI agent", "cba\r\nAI"));
+        Assert.False(template.Accepts("", "cba\nAI agent", "abc\nAI"));
+        Assert.False(template.Accepts("", "cba\nAI agent", "cba\nAI\nreally"));
     }
 }

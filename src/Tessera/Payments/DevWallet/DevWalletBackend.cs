@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Tessera.Common;
 using Tessera.Payments.Bolt11;
 using Tessera.Storage;
+using Tessera.Storage.Secrets;
 
 namespace Tessera.Payments.DevWallet;
 
@@ -16,8 +17,15 @@ namespace Tessera.Payments.DevWallet;
 /// exactly as a real payment would. Every node shares the key and the invoices, so any node can pay or watch any invoice.
 /// </summary>
 public sealed class DevWalletBackend(
-    TesseraDatabase database, DevNode node, TimeProvider time, IOptions<LightningOptions> options, ILogger<DevWalletBackend> logger) : IInvoiceBackend
+    TesseraDatabase database, DevNode node, ISecretProtector protector, TimeProvider time, IOptions<LightningOptions> options, ILogger<DevWalletBackend> logger)
+    : IInvoiceBackend
 {
+    /// <summary>
+    /// Preimages are stored encrypted: this wallet must reveal one when it "pays", but a reader of the database must not
+    /// learn an unpaid invoice's preimage, which would prove a payment that never happened (docs/secrets.md).
+    /// </summary>
+    internal const string PreimagePurpose = "payments.dev_invoice_preimage";
+
     private const int WatchBatch = 500;
 
     // A d field holds at most 639 bytes; a longer description is committed to by its hash (the h field) instead.
@@ -57,7 +65,7 @@ public sealed class DevWalletBackend(
                 VALUES (@hash, @preimage, @secret, @bolt11, @amount, @description, @created, @expires)
                 """)
             .With("@hash", paymentHash)
-            .With("@preimage", Convert.ToHexStringLower(preimage))
+            .With("@preimage", protector.Protect(Convert.ToHexStringLower(preimage), PreimagePurpose))
             .With("@secret", secret)
             .With("@bolt11", bolt11)
             .With("@amount", amountMsat)
@@ -113,7 +121,7 @@ public sealed class DevWalletBackend(
             {
                 if (await settle.ReadAsync(cancellationToken))
                 {
-                    payment = new DevPayment(settle.GetString(0), invoice.PaymentHash, settle.GetInt64(1));
+                    payment = new DevPayment(protector.Unprotect(settle.GetString(0), PreimagePurpose), invoice.PaymentHash, settle.GetInt64(1));
                 }
             }
 
@@ -142,7 +150,7 @@ public sealed class DevWalletBackend(
         }
 
         var settledAt = reader.IsDBNull(2) ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2));
-        return new InvoiceState(paymentHash.ToLowerInvariant(), settledAt is not null, settledAt is null ? null : reader.GetString(0), settledAt, reader.GetInt64(1));
+        return new InvoiceState(paymentHash.ToLowerInvariant(), settledAt is not null, settledAt is null ? null : protector.Unprotect(reader.GetString(0), PreimagePurpose), settledAt, reader.GetInt64(1));
     }
 
     /// <summary>Settlements made from now on, by any node: polls for rows numbered after the last one seen.</summary>
@@ -182,10 +190,24 @@ public sealed class DevWalletBackend(
             .ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            batch.Add((reader.GetInt64(0), new InvoiceSettlement(reader.GetString(1), reader.GetString(2), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)))));
+            batch.Add((reader.GetInt64(0), new InvoiceSettlement(reader.GetString(1), SettledPreimage(reader.GetString(2)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)))));
         }
 
         return batch;
+    }
+
+    // The stream reports a settlement whether or not its preimage can be opened: a watcher needs the hash, and one stored
+    // secret under a missing key must not stop every later settlement from being seen.
+    private string? SettledPreimage(string stored)
+    {
+        try
+        {
+            return protector.Unprotect(stored, PreimagePurpose);
+        }
+        catch (SecretUnavailableException)
+        {
+            return null;
+        }
     }
 
     private async Task<Error> WhyNotPayableAsync(DbConnection connection, string paymentHash, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using Tessera.Storage.Secrets;
+
 namespace Tessera.Surfaces.BillionSatoshi;
 
 /// <summary>
@@ -13,6 +15,7 @@ public static class BillionSatoshiEndpoints
     public static IHostApplicationBuilder AddBillionSatoshi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<BsapState>();
+        builder.Services.AddProtectedColumn(new("bsap_state", "name", "value", BsapState.ChallengeKeyPurpose, $"name = '{BsapState.ChallengeKeyName}'"));
         return builder;
     }
 

@@ -1,16 +1,19 @@
 using System.Security.Cryptography;
 using Tessera.Storage;
+using Tessera.Storage.Secrets;
 
 namespace Tessera.Surfaces.BillionSatoshi;
 
 /// <summary>
 /// The surface's own persistent facts (<c>bsap_state</c>): the MPP challenge key, and whether the agent layer has been
 /// revealed. Each is written once with <c>ON CONFLICT DO NOTHING</c> and read back, so racing nodes agree on the first
-/// value; a fact once read is kept in memory (neither changes after it exists).
+/// value; a fact once read is kept in memory (neither changes after it exists). The challenge key is stored encrypted
+/// (<see cref="ISecretProtector"/>): a copy of the database cannot mint challenge ids.
 /// </summary>
-public sealed class BsapState(TesseraDatabase database, TimeProvider time)
+public sealed class BsapState(TesseraDatabase database, ISecretProtector protector, TimeProvider time)
 {
-    private const string ChallengeKeyName = "mpp_challenge_key";
+    internal const string ChallengeKeyName = "mpp_challenge_key";
+    internal const string ChallengeKeyPurpose = "bsap.mpp_challenge_key";
     private const string AgentRevealName = "agent_layer_revealed_at";
 
     private byte[]? _challengeKey;
@@ -24,8 +27,8 @@ public sealed class BsapState(TesseraDatabase database, TimeProvider time)
             return key;
         }
 
-        var value = await PutOnceAsync(ChallengeKeyName, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), cancellationToken);
-        return _challengeKey = Convert.FromBase64String(value);
+        var value = await PutOnceAsync(ChallengeKeyName, protector.Protect(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), ChallengeKeyPurpose), cancellationToken);
+        return _challengeKey = Convert.FromBase64String(protector.Unprotect(value, ChallengeKeyPurpose));
     }
 
     /// <summary>Whether the agent layer has ever been revealed (the canvas was ≥ 95% full once).</summary>

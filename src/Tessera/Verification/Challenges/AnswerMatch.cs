@@ -23,11 +23,40 @@ public static class AnswerMatch
         return text.EndsWith('.') ? text[..^1].TrimEnd() : text;
     }
 
-    /// <summary>Same integer; digit-group separators (<c>,</c> <c>_</c> and spaces) are ignored.</summary>
-    public static bool Integer(string expected, string answer)
+    // Each rule below turns an answer into its key: two answers are the same answer exactly when their keys are equal.
+    // The server keeps only a keyed hash of the expected answer's key (docs/verification.md), so judging compares keys.
+    // form is the template's public format data, unused by these generic rules.
+
+    /// <summary>Same integer; digit-group separators (<c>,</c> <c>_</c> and spaces) are ignored. Key: the integer in invariant digits.</summary>
+    public static string? Integer(string form, string answer) => IntegerKey(Clean(answer));
+
+    /// <summary>Same words, case and runs of whitespace ignored. Key: the words upper-cased, single-spaced.</summary>
+    public static string? Words(string form, string answer) => Collapse(Clean(answer)).ToUpperInvariant();
+
+    /// <summary>Exactly the expected characters (case matters), after <see cref="Clean"/>.</summary>
+    public static string? Exact(string form, string answer) => Clean(answer);
+
+    /// <summary>The same integers in the same order, separated by commas and/or whitespace. Key: the integers joined by commas.</summary>
+    public static string? IntegerList(string form, string answer)
+    {
+        var keys = new List<string>();
+        foreach (var item in Clean(answer).Trim('[', ']').Split([',', ' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (IntegerKey(item) is not { } key)
+            {
+                return null;
+            }
+
+            keys.Add(key);
+        }
+
+        return string.Join(',', keys);
+    }
+
+    private static string? IntegerKey(string text)
     {
         var digits = new StringBuilder();
-        foreach (var c in Clean(answer))
+        foreach (var c in text)
         {
             if (c is not (',' or '_' or ' '))
             {
@@ -36,22 +65,8 @@ public static class AnswerMatch
         }
 
         return BigInteger.TryParse(digits.ToString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var given)
-            && given == BigInteger.Parse(expected, CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>Same words, case and runs of whitespace ignored.</summary>
-    public static bool Words(string expected, string answer) =>
-        string.Equals(Collapse(Clean(answer)), Collapse(expected), StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Exactly the expected characters (case matters), after <see cref="Clean"/>.</summary>
-    public static bool Exact(string expected, string answer) => string.Equals(Clean(answer), expected, StringComparison.Ordinal);
-
-    /// <summary>The same integers in the same order, separated by commas and/or whitespace.</summary>
-    public static bool IntegerList(string expected, string answer)
-    {
-        var given = Clean(answer).Trim('[', ']').Split([',', ' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
-        var wanted = expected.Split(',');
-        return given.Length == wanted.Length && given.Zip(wanted).All(pair => Integer(pair.Second, pair.First));
+            ? given.ToString(CultureInfo.InvariantCulture)
+            : null;
     }
 
     private static string Collapse(string text) =>

@@ -31,7 +31,9 @@ public sealed class ChallengeGenerator(ChallengeRandom random)
 
     public GeneratedChallenge Generate(ChallengeTemplate template)
     {
-        var (prompt, expected) = template.Generate(random);
-        return new GeneratedChallenge(template.Name, template.Category, prompt, expected);
+        var (prompt, expected, form) = template.Generate(random);
+        var key = template.Key(form, expected)
+            ?? throw new InvalidOperationException($"Template {template.Name} generated an answer its own judge rejects.");
+        return new GeneratedChallenge(template.Name, template.Category, prompt, expected, form, key);
     }
 }
