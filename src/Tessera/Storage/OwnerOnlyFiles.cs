@@ -22,6 +22,12 @@ public static class OwnerOnlyFiles
             return;
         }
 
+        // CreateDirectory gives the mode to the last directory only: missing parents are made here first, 0700 too.
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } parent && !Directory.Exists(parent))
+        {
+            EnsureDirectory(parent, tighten: false);
+        }
+
         Directory.CreateDirectory(path, OwnerDirectory);
         if (tighten)
         {
