@@ -16,16 +16,15 @@ pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do curl -fs "$url/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
 rss() { awk '/VmRSS/{printf "%d", $2/1024}' /proc/$pid/status; }
-gcheap() { curl -fs "$url/metrics" | awk '/^dotnet_gc_heap_total_allocated|^process_runtime_dotnet_gc_committed_memory_size|^dotnet_gc_last_collection_memory_committed_size_bytes /{print $1"="$2}' | head -3 | tr '\n' ' '; }
 sleep 5
-echo "idle after start: RSS $(rss) MB $(gcheap)"
+echo "idle after start: RSS $(rss) MB"
 peak=0
 ( while kill -0 $pid 2>/dev/null; do r=$(rss); [ "$r" -gt "$(cat "$data/peak" 2>/dev/null || echo 0)" ] && echo "$r" >"$data/peak"; sleep 1; done ) &
 sampler=$!
 wrk -t2 -c"$conns" -d"${secs}s" -s bench/load/mixed.lua "$url" | grep -E "Requests/sec|Non-2xx|Latency"
-echo "under load: peak RSS $(cat "$data/peak") MB, at the end $(rss) MB $(gcheap)"
+echo "under load: peak RSS $(cat "$data/peak") MB, at the end $(rss) MB"
 kill $sampler 2>/dev/null || true
 sleep 60
-echo "idle 60 s after: RSS $(rss) MB $(gcheap)"
+echo "idle 60 s after: RSS $(rss) MB"
 wrk -t2 -c32 -d20s "$url/omp/api/canvas" | grep -E "Requests/sec|Latency"
 echo "after canvas run: RSS $(rss) MB"
