@@ -37,6 +37,9 @@ internal static class WebhookDeliveryBenchmark
             ["Tessera:Data"] = directory,
             ["Tessera:Outbound:AllowPrivateNetworks"] = "true",
             ["Tessera:Webhooks:MaxInFlight"] = inFlight.ToString(CultureInfo.InvariantCulture),
+            // One account, one receiver: lift the fairness caps so the figure stays the node's whole throughput.
+            ["Tessera:Webhooks:MaxInFlightPerAccount"] = inFlight.ToString(CultureInfo.InvariantCulture),
+            ["Tessera:Webhooks:MaxInFlightPerHost"] = inFlight.ToString(CultureInfo.InvariantCulture),
         });
         builder.AddStorage();
         builder.AddOutbound();

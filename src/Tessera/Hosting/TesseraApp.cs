@@ -92,6 +92,7 @@ public static class TesseraApp
         app.UseIdempotency();
 
         app.MapHealth();
+        app.MapSiteIcons();
         app.MapTelemetry();
         app.MapApiDocs();
         app.MapAdmin();

@@ -5,11 +5,15 @@ using Microsoft.Extensions.Options;
 namespace Tessera.Outbound;
 
 /// <summary>
-/// Decides whether a connection to an address may be made: public addresses always, the rest only with
-/// <see cref="OutboundOptions.AllowPrivateNetworks"/>.
+/// Decides whether a connection to an address may be made: public addresses always; the operator's own networks
+/// (<see cref="AddressKind.Local"/> ranges and this machine's interface addresses) only with
+/// <see cref="OutboundOptions.AllowPrivateNetworks"/>; special-purpose ranges (documentation, benchmarking, reserved,
+/// multicast ...) never.
 /// </summary>
-public sealed class OutboundAddressPolicy(IOptions<OutboundOptions> options)
+public sealed class OutboundAddressPolicy(IOptions<OutboundOptions> options, MachineAddresses machine)
 {
+    private static readonly NonPublicRange OwnAddress = new("one of this machine's own addresses", AddressKind.Local);
+
     private readonly ConcurrentDictionary<IPEndPoint, bool> _publicForTests = new();
 
     /// <summary>
@@ -23,16 +27,17 @@ public sealed class OutboundAddressPolicy(IOptions<OutboundOptions> options)
     /// <summary>Null when a connection to <paramref name="address"/>:<paramref name="port"/> is allowed, else why not.</summary>
     public string? Refusal(IPAddress address, int port)
     {
-        if (options.Value.AllowPrivateNetworks)
-        {
-            return null;
-        }
-
         if (!_publicForTests.IsEmpty && _publicForTests.ContainsKey(new IPEndPoint(address, port)))
         {
             return null;
         }
 
-        return AddressRanges.WhyNotPublic(address) is { } why ? $"{address} is {why}." : null;
+        var range = AddressRanges.Classify(address) ?? (machine.Contains(address) ? OwnAddress : null);
+        if (range is null || (range.Kind == AddressKind.Local && options.Value.AllowPrivateNetworks))
+        {
+            return null;
+        }
+
+        return $"{address} is {range.Why}.";
     }
 }

@@ -15,6 +15,7 @@ public static class OutboundExtensions
             .Validate(options => options.MaxRedirects >= 0, "Tessera:Outbound:MaxRedirects must not be negative.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<MachineAddresses>();
         builder.Services.AddSingleton<OutboundAddressPolicy>();
         builder.Services.AddSingleton<CheckedConnector>();
         builder.Services.AddSingleton<OutboundHttp>();

@@ -6,8 +6,10 @@ public sealed class OutboundOptions
     public const string Section = "Tessera:Outbound";
 
     /// <summary>
-    /// Lets requests reach loopback, private, link-local, CGNAT and other non-public addresses. Off by default: a
-    /// user-supplied URL must never reach the operator's own network (metadata service, databases, admin ports).
+    /// Lets requests reach the operator's own networks: loopback, private, link-local, CGNAT, unique-local and this
+    /// machine's own addresses (<see cref="AddressKind.Local"/>). Special-purpose ranges (documentation, benchmarking,
+    /// reserved, multicast ...) stay refused. Off by default: a user-supplied URL must never reach the operator's own
+    /// network (metadata service, databases, admin ports).
     /// </summary>
     public bool AllowPrivateNetworks { get; set; }
 

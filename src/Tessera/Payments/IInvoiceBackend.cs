@@ -27,8 +27,17 @@ public interface IInvoiceBackend
 /// <summary>An invoice the node made: the BOLT11 string, its payment hash and when it stops being payable.</summary>
 public sealed record CreatedInvoice(string Bolt11, string PaymentHash, DateTimeOffset ExpiresAt);
 
-/// <summary>An invoice's state; <see cref="Preimage"/> is known once it is settled (when the node reveals it).</summary>
-public sealed record InvoiceState(string PaymentHash, bool Settled, string? Preimage, DateTimeOffset? SettledAt, long AmountMsat);
+/// <summary>
+/// An invoice's state; <see cref="Preimage"/> is known once it is settled (when the node reveals it). A backend reports
+/// <see cref="Settled"/> only when <see cref="PaidMsat"/> (what the node received) is at least <see cref="AmountMsat"/>
+/// (issue #11: an underpaid invoice is not paid); a backend that cannot tell what was received leaves it 0, which
+/// <see cref="PaysAtLeast"/> treats as unpaid.
+/// </summary>
+public sealed record InvoiceState(string PaymentHash, bool Settled, string? Preimage, DateTimeOffset? SettledAt, long AmountMsat, long PaidMsat = 0)
+{
+    /// <summary>Settled, and what was received covers <paramref name="priceMsat"/> (the seller's own price, not the node's word for it).</summary>
+    public bool PaysAtLeast(long priceMsat) => Settled && PaidMsat >= priceMsat;
+}
 
 /// <summary>The node saw the invoice with this hash paid.</summary>
 public sealed record InvoiceSettlement(string PaymentHash, string? Preimage, DateTimeOffset SettledAt);

@@ -20,4 +20,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7011, Level = LogLevel.Warning, Message = "LND: invoice subscription failed; reconnecting in {Delay}")]
     public static partial void LndSubscriptionFailed(ILogger logger, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(EventId = 7012, Level = LogLevel.Warning, Message = "LND: invoice {PaymentHash} settled for {PaidMsat} msat, less than its {ValueMsat} msat; not treated as paid")]
+    public static partial void LndUnderpaid(ILogger logger, string paymentHash, long paidMsat, long valueMsat);
 }

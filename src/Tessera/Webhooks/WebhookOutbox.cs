@@ -39,8 +39,8 @@ public sealed class WebhookOutbox(TesseraDatabase database, TimeProvider time, I
         var due = now + options.Value.Schedule()![0];
         await using var connection = await database.OpenAsync(cancellationToken);
         var inserted = await connection.Command($"""
-            INSERT INTO webhook_messages ({MessageColumns})
-            VALUES (@id, @account, @subject, @event_type, @url, @payload, 'pending', 0, @due, @now, NULL)
+            INSERT INTO webhook_messages ({MessageColumns}, host)
+            VALUES (@id, @account, @subject, @event_type, @url, @payload, 'pending', 0, @due, @now, NULL, @host)
             ON CONFLICT (id) DO NOTHING
             """)
             .With("@id", id)
@@ -48,6 +48,7 @@ public sealed class WebhookOutbox(TesseraDatabase database, TimeProvider time, I
             .With("@subject", subject)
             .With("@event_type", eventType)
             .With("@url", url)
+            .With("@host", checkedUrl.Value.IdnHost.ToLowerInvariant()) // the per-host delivery cap's key (WebhookDeliveryWorker)
             .With("@payload", payloadJson)
             .With("@due", due.ToUnixTimeMilliseconds())
             .With("@now", now.ToUnixTimeMilliseconds())

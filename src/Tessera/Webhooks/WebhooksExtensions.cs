@@ -11,6 +11,8 @@ public static class WebhooksExtensions
             .BindConfiguration(WebhooksOptions.Section)
             .Validate(options => options.Schedule() is not null, "Tessera:Webhooks:RetrySchedule must be delays like \"0s,5s,5m,30m,2h\".")
             .Validate(options => options.MaxInFlight > 0, "Tessera:Webhooks:MaxInFlight must be positive.")
+            .Validate(options => options.MaxInFlightPerAccount > 0 && options.MaxInFlightPerHost > 0,
+                "Tessera:Webhooks:MaxInFlightPerAccount and MaxInFlightPerHost must be positive.")
             .Validate(options => options.PollInterval > TimeSpan.Zero, "Tessera:Webhooks:PollInterval must be positive.")
             .Validate(options => options.Timeout > TimeSpan.Zero && options.Lease > options.Timeout, "Tessera:Webhooks:Lease must be longer than Timeout.")
             .ValidateOnStart();

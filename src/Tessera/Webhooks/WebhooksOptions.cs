@@ -30,6 +30,16 @@ public sealed class WebhooksOptions
     /// <summary>Deliveries in flight per node at once.</summary>
     public int MaxInFlight { get; set; } = 64;
 
+    /// <summary>
+    /// Deliveries in flight per node for one account: one tenant's slow receivers hold at most this many of the
+    /// <see cref="MaxInFlight"/> slots, so another's deliveries are not queued behind them (issue #11: 64 hanging
+    /// deliveries delayed another tenant's by 38 s).
+    /// </summary>
+    public int MaxInFlightPerAccount { get; set; } = 8;
+
+    /// <summary>Deliveries in flight per node to one destination host (the URL's host, any port), whoever sent them.</summary>
+    public int MaxInFlightPerHost { get; set; } = 8;
+
     /// <summary>Largest response body read from a receiver; a larger one fails the attempt with <c>too_large</c>.</summary>
     public long MaxResponseBytes { get; set; } = 64 * 1024;
 

@@ -12,6 +12,7 @@ public static class PlacementErrors
 {
     public const string RegionTaken = "region_taken";
     public const string TooManyUnpaid = "too_many_unpaid";
+    public const string UnpaidAreaExceeded = "unpaid_area_exceeded";
     public const string NotActive = "not_active";
 
     /// <summary>A preimage that answers no invoice of this canvas (or not the one named).</summary>
@@ -32,4 +33,12 @@ public static class PlacementErrors
 
     internal static Error Unpaid(string who, int limit) =>
         new(TooManyUnpaid, $"This {who} already holds {limit} unpaid reservations; pay or let one expire first.", 429);
+
+    /// <summary>The backend does not show the price received: unpaid, underpaid, or unknown to the node (402).</summary>
+    internal static Error NotPaidInFull(string id, long paidMsat, long priceSats) => new("payment_insufficient",
+        $"The invoice of placement {id} shows {paidMsat / 1000} sats received of its {priceSats}; the square stays unpaid. Pay the invoice in full.", 402);
+
+    internal static Error UnpaidArea(string who, long held, long area, long limit) => new(UnpaidAreaExceeded, held == 0
+        ? $"A square of {area} pixels is more than one {who} may hold unpaid ({limit} pixels); reserve a smaller square."
+        : $"This {who} already holds {held} unpaid pixels; {area} more would pass the limit of {limit}. Pay or let a reservation expire first, or reserve a smaller square.", 429);
 }

@@ -22,6 +22,16 @@ public sealed class PlacementOptions
     /// <summary>Unpaid reservations one IP, or one account, may hold at once (DECISIONS: 3).</summary>
     public int MaxUnpaidPerReserver { get; set; } = 3;
 
+    /// <summary>
+    /// Pixels of unpaid reservations one IP may hold at once, the new one included; 0 means a tenth of the canvas
+    /// (100,000,000 on 50,000×20,000: one 10,000² square). Without it three free reservations, renewed every
+    /// 15 minutes, held 90% of the canvas (issue #11). It also bounds the largest square one IP can reserve.
+    /// </summary>
+    public long MaxUnpaidPixelsPerIp { get; set; }
+
+    /// <summary>Pixels of unpaid reservations one account may hold at once; 0 means a tenth of the canvas.</summary>
+    public long MaxUnpaidPixelsPerAccount { get; set; }
+
     /// <summary>Distinct IPs that must flag an active placement before it is hidden pending review.</summary>
     public int HideAfterFlags { get; set; } = 5;
 

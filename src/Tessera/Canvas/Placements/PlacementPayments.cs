@@ -38,6 +38,19 @@ public sealed partial class PlacementPayments(PlacementService placements, Ledge
     /// <summary>Activates the placement of a settled invoice and records its sats (idempotent). <c>not_found</c> for a hash no placement has.</summary>
     public async Task<Result<PlacementActivation>> SettleAsync(string paymentHash, CancellationToken cancellationToken = default)
     {
+        var pending = await placements.FindByPaymentHashAsync(paymentHash, cancellationToken);
+        if (pending is { Status: PlacementStatus.PendingPayment })
+        {
+            // Whatever told us (a preimage, a settlement notice), the node's own record must show the price received:
+            // an underpaid invoice, or a backend that settles any amount, does not buy the square (issue #11).
+            var state = await invoices.LookupAsync(paymentHash, cancellationToken);
+            if (state is null || !state.PaysAtLeast(pending.Sats * 1000))
+            {
+                LogNotPaidInFull(logger, pending.Id, state?.PaidMsat ?? 0, pending.Sats * 1000);
+                return PlacementErrors.NotPaidInFull(pending.Id, state?.PaidMsat ?? 0, pending.Sats);
+            }
+        }
+
         var activation = await placements.ActivateAsync(paymentHash, cancellationToken);
         if (!activation.IsSuccess)
         {
@@ -71,7 +84,7 @@ public sealed partial class PlacementPayments(PlacementService placements, Ledge
         }
 
         var state = await invoices.LookupAsync(placement.PaymentHash, cancellationToken);
-        if (state is not { Settled: true })
+        if (state is null || !state.PaysAtLeast(placement.Sats * 1000))
         {
             return placement;
         }
@@ -79,6 +92,9 @@ public sealed partial class PlacementPayments(PlacementService placements, Ledge
         var settled = await SettleAsync(placement.PaymentHash, cancellationToken);
         return settled.IsSuccess ? settled.Value.Placement : placement;
     }
+
+    [LoggerMessage(EventId = 8013, Level = LogLevel.Warning, Message = "Placement {Id}: its invoice shows {PaidMsat} msat received of {PriceMsat}; not activated")]
+    private static partial void LogNotPaidInFull(ILogger logger, string id, long paidMsat, long priceMsat);
 
     [LoggerMessage(EventId = 8010, Level = LogLevel.Error, Message = "Placement {Id} is paid but its ledger record failed ({Code}); the next settlement call retries it")]
     private static partial void LogLedgerFailed(ILogger logger, string id, string code);

@@ -21,6 +21,10 @@ internal static class PlacementRules
     public static int MaxSize(PlacementOptions options, int width, int height) =>
         options.MaxSize > 0 ? Math.Min(options.MaxSize, Math.Min(width, height)) : Math.Min(width, height);
 
+    /// <summary>The unpaid-pixel cap in force: the configured one, or a tenth of the canvas when it is 0.</summary>
+    public static long MaxUnpaidPixels(long configured, int width, int height) =>
+        configured > 0 ? configured : (long)width * height / 10;
+
     public static Error? CheckTexts(PlacementOptions options, ReserveRequest request)
     {
         if (request.Url is { Length: > 0 } url)

@@ -60,7 +60,9 @@ public sealed partial class PlacementService(
     /// <summary>
     /// Reserves the square as <c>pending_payment</c> with a Lightning invoice for its price. Errors: <c>validation_error</c>
     /// (400: bounds, size, url, texts, images), <c>region_taken</c> (409, nearest via <see cref="PlacementErrors.NearestOf"/>),
-    /// <c>too_many_unpaid</c> (429: the IP or account already holds <see cref="PlacementOptions.MaxUnpaidPerReserver"/>).
+    /// <c>too_many_unpaid</c> (429: the IP or account already holds <see cref="PlacementOptions.MaxUnpaidPerReserver"/>),
+    /// <c>unpaid_area_exceeded</c> (429: with this square its unpaid pixels would pass <see cref="PlacementOptions.MaxUnpaidPixelsPerIp"/>
+    /// or <see cref="PlacementOptions.MaxUnpaidPixelsPerAccount"/>).
     /// </summary>
     public async Task<Result<Placement>> ReserveAsync(ReserveRequest request, CancellationToken cancellationToken = default)
     {
@@ -318,27 +320,47 @@ public sealed partial class PlacementService(
 
     private async Task<Error?> UnpaidRefusalAsync(PlacementWrite write, ReserveRequest request, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var limit = _options.MaxUnpaidPerReserver;
         var nowMs = now.ToUnixTimeMilliseconds();
-        if (await CountUnpaidAsync(write.Connection, write.Transaction, "reserved_ip", Blank(request.Ip), nowMs, cancellationToken) >= limit)
-        {
-            return PlacementErrors.Unpaid("IP", limit);
-        }
-
-        return await CountUnpaidAsync(write.Connection, write.Transaction, "reserved_account", Blank(request.AccountId), nowMs, cancellationToken) >= limit
-            ? PlacementErrors.Unpaid("account", limit)
-            : null;
+        var area = (long)request.Size * request.Size;
+        var byIp = await UnpaidHeldAsync(write.Connection, write.Transaction, "reserved_ip", Blank(request.Ip), nowMs, cancellationToken);
+        var byAccount = await UnpaidHeldAsync(write.Connection, write.Transaction, "reserved_account", Blank(request.AccountId), nowMs, cancellationToken);
+        // A reservation without an IP (in-process callers) or without an account is not capped on that side.
+        return (string.IsNullOrEmpty(request.Ip) ? null
+                : UnpaidRefusal("IP", byIp, area, PlacementRules.MaxUnpaidPixels(_options.MaxUnpaidPixelsPerIp, Board.Width, Board.Height)))
+            ?? (string.IsNullOrEmpty(request.AccountId) ? null
+                : UnpaidRefusal("account", byAccount, area, PlacementRules.MaxUnpaidPixels(_options.MaxUnpaidPixelsPerAccount, Board.Width, Board.Height)));
     }
 
-    private static async Task<int> CountUnpaidAsync(DbConnection connection, DbTransaction? transaction, string column, string? value, long nowMs, CancellationToken cancellationToken)
+    /// <summary>The count cap first (the documented 3), then the pixel cap, which counts the square being reserved.</summary>
+    private Error? UnpaidRefusal(string who, (int Count, long Pixels) held, long area, long maxPixels)
+    {
+        if (held.Count >= _options.MaxUnpaidPerReserver)
+        {
+            return PlacementErrors.Unpaid(who, _options.MaxUnpaidPerReserver);
+        }
+
+        return held.Pixels + area > maxPixels ? PlacementErrors.UnpaidArea(who, held.Pixels, area, maxPixels) : null;
+    }
+
+    private static async Task<int> CountUnpaidAsync(DbConnection connection, DbTransaction? transaction, string column, string? value, long nowMs, CancellationToken cancellationToken) =>
+        (await UnpaidHeldAsync(connection, transaction, column, value, nowMs, cancellationToken)).Count;
+
+    /// <summary>Unexpired unpaid reservations held by one IP or account: how many, and their pixels.</summary>
+    private static async Task<(int Count, long Pixels)> UnpaidHeldAsync(
+        DbConnection connection, DbTransaction? transaction, string column, string? value, long nowMs, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(value))
         {
-            return 0;
+            return (0, 0);
         }
 
-        return (int)await connection.Command($"SELECT COUNT(*) FROM placements WHERE status = 'pending_payment' AND expires_at > @now AND {column} = @value", transaction)
-            .With("@now", nowMs).With("@value", value).ScalarLongAndDisposeAsync(cancellationToken);
+        await using var reader = await connection.Command($"""
+                SELECT COUNT(*), COALESCE(SUM(CAST(size AS bigint) * size), 0) FROM placements
+                WHERE status = 'pending_payment' AND expires_at > @now AND {column} = @value
+                """, transaction)
+            .With("@now", nowMs).With("@value", value).ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return ((int)reader.GetInt64(0), reader.GetInt64(1));
     }
 
     private async Task<bool> OverlapsAsync(PlacementWrite write, int x, int y, int size, CancellationToken cancellationToken) =>

@@ -150,7 +150,10 @@ public sealed class DevWalletBackend(
         }
 
         var settledAt = reader.IsDBNull(2) ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2));
-        return new InvoiceState(paymentHash.ToLowerInvariant(), settledAt is not null, settledAt is null ? null : protector.Unprotect(reader.GetString(0), PreimagePurpose), settledAt, reader.GetInt64(1));
+        // The dev wallet pays exactly the invoice's amount (PayAsync): a settled invoice received its amount.
+        var amountMsat = reader.GetInt64(1);
+        return new InvoiceState(paymentHash.ToLowerInvariant(), settledAt is not null, settledAt is null ? null : protector.Unprotect(reader.GetString(0), PreimagePurpose), settledAt, amountMsat,
+            settledAt is null ? 0 : amountMsat);
     }
 
     /// <summary>Settlements made from now on, by any node: polls for rows numbered after the last one seen.</summary>

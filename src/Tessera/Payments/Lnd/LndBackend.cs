@@ -60,10 +60,11 @@ public sealed class LndBackend(IHttpClientFactory clients, IOptions<LightningOpt
 
         return new InvoiceState(
             paymentHash.ToLowerInvariant(),
-            invoice.IsSettled,
-            invoice.IsSettled ? Hex(invoice.RPreimage) : null,
-            invoice.IsSettled ? DateTimeOffset.FromUnixTimeSeconds(invoice.SettleDate) : null,
-            invoice.ValueMsat);
+            invoice.IsPaidInFull,
+            invoice.IsPaidInFull ? Hex(invoice.RPreimage) : null,
+            invoice.IsPaidInFull ? DateTimeOffset.FromUnixTimeSeconds(invoice.SettleDate) : null,
+            invoice.ValueMsat,
+            invoice.IsSettled ? invoice.AmtPaidMsat : 0);
     }
 
     public async IAsyncEnumerable<InvoiceSettlement> WatchSettlementsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -118,6 +119,12 @@ public sealed class LndBackend(IHttpClientFactory clients, IOptions<LightningOpt
                     if (message?.Result is { IsSettled: true, RHash: not null } invoice && invoice.SettleIndex > settleIndex)
                     {
                         settleIndex = invoice.SettleIndex;
+                        if (!invoice.IsPaidInFull)
+                        {
+                            Log.LndUnderpaid(logger, Hex(invoice.RHash)!, invoice.AmtPaidMsat, invoice.ValueMsat);
+                            continue;
+                        }
+
                         await writer.WriteAsync(
                             new InvoiceSettlement(Hex(invoice.RHash)!, Hex(invoice.RPreimage), DateTimeOffset.FromUnixTimeSeconds(invoice.SettleDate)),
                             cancellationToken);

@@ -15,4 +15,10 @@ internal sealed record LndInvoice(
     public const string Settled = "SETTLED";
 
     public bool IsSettled => State == Settled;
+
+    /// <summary>
+    /// Settled for at least the invoice's value. LND settles an amount invoice only when paid in full, but AMP, keysend
+    /// and a zero-value invoice settle for whatever arrived; what was received is checked, not assumed.
+    /// </summary>
+    public bool IsPaidInFull => IsSettled && AmtPaidMsat >= ValueMsat;
 }

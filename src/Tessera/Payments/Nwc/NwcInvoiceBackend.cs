@@ -62,7 +62,10 @@ public sealed class NwcInvoiceBackend : IInvoiceBackend, IDisposable
             throw BadResponse("lookup_invoice returned a preimage that does not hash to the payment hash");
         }
 
-        var state = new InvoiceState(paymentHash, settled, settled ? preimage : null, settled ? settledAt ?? _timeProvider.GetUtcNow() : null, Integer(result, "amount") ?? 0);
+        // NIP-47's lookup_invoice carries one amount: what the invoice asked, and once settled what was received. The
+        // backend passes it on as paid; the seller checks it against its own price (InvoiceState.PaysAtLeast).
+        var amount = Integer(result, "amount") ?? 0;
+        var state = new InvoiceState(paymentHash, settled, settled ? preimage : null, settled ? settledAt ?? _timeProvider.GetUtcNow() : null, amount, settled ? amount : 0);
         if (settled)
         {
             _settlements.Publish(new InvoiceSettlement(paymentHash, state.Preimage, state.SettledAt!.Value));

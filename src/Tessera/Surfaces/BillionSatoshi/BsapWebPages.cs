@@ -15,6 +15,7 @@ public static class BsapWebPages
         var assets = WebAssets.Load("bsap");
         endpoints.MapWebPage(pathBase, assets["index.html"]);
         endpoints.MapWebAssetFiles(pathBase, assets);
+        endpoints.MapSiteIcons(pathBase);
         return endpoints;
     }
 }

@@ -21,6 +21,7 @@ public static class OmpWebPages
             ? Results.Redirect($"{context.Request.PathBase}{context.Request.Path.Value.TrimEnd('/')}{context.Request.QueryString}")
             : promo.Serve(context));
         endpoints.MapWebAssetFiles(pathBase, assets);
+        endpoints.MapSiteIcons(pathBase);
         return endpoints;
     }
 }

@@ -68,11 +68,15 @@ public sealed class FakeLnd : IAsyncDisposable
         return fake;
     }
 
-    /// <summary>Marks the invoice paid and pushes it to every open subscription.</summary>
-    public void Settle(string paymentHashHex)
+    /// <summary>
+    /// Marks the invoice paid (by default its full value; <paramref name="paidMsat"/> for what an AMP, keysend or
+    /// misbehaving node settles for) and pushes it to every open subscription.
+    /// </summary>
+    public void Settle(string paymentHashHex, long? paidMsat = null)
     {
         var invoice = _invoices[paymentHashHex];
         invoice["state"] = "SETTLED";
+        invoice["amt_paid_msat"] = paidMsat?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? (string)invoice["value_msat"];
         invoice["settle_date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         invoice["settle_index"] = Interlocked.Increment(ref _settleIndex).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var line = JsonSerializer.Serialize(new { result = invoice }, Json);

@@ -61,8 +61,24 @@ public sealed class LndBackendTests : IAsyncLifetime
         Assert.Null(open.Preimage);
         Assert.Equal(5_000, open.AmountMsat);
         Assert.True(settled!.Settled);
+        Assert.Equal(5_000, settled.PaidMsat);
         Assert.Equal(_lnd.PreimageOf(created.PaymentHash), settled.Preimage);
         Assert.NotNull(settled.SettledAt);
+    }
+
+    [Fact]
+    public async Task An_invoice_settled_for_less_than_its_value_is_not_paid()
+    {
+        var backend = Backend();
+        var created = await backend.CreateInvoiceAsync(400_000_000, "a 20000 square at 1 msat/px", TimeSpan.FromMinutes(5), Ct);
+
+        _lnd.Settle(created.PaymentHash, paidMsat: 1_000);
+        var state = await backend.LookupAsync(created.PaymentHash, Ct);
+
+        Assert.False(state!.Settled);
+        Assert.Null(state.Preimage);
+        Assert.Equal(1_000, state.PaidMsat);
+        Assert.False(state.PaysAtLeast(400_000_000));
     }
 
     [Fact]

@@ -70,6 +70,20 @@ public sealed class BsapCanvasTests
     }
 
     [Fact]
+    public async Task Squatting_most_of_the_canvas_unpaid_is_refused_in_the_bsap_error_shape()
+    {
+        await using var host = BsapHost.Create();
+        await host.ReserveAsync(0, 0, 10_000);
+
+        var second = await host.PostPlacementAsync(10_000, 0, 10_000);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        var body = await second.ReadJsonAsync();
+        Assert.Equal("unpaid_area_exceeded", body.GetProperty("code").GetString());
+        Assert.Contains("100000000", body.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Validation_errors_carry_codes()
     {
         await using var host = BsapHost.Create();
@@ -149,7 +163,8 @@ public sealed class BsapCanvasTests
     {
         await using var host = BsapHost.Create(configure: f => f
             .With("Tessera:Canvas:Canvases:omp:Width", "1000").With("Tessera:Canvas:Canvases:omp:Height", "1000").With("Tessera:Canvas:Canvases:omp:Mode", "Pixel")
-            .With("Tessera:Canvas:Canvases:bsap:Width", "100").With("Tessera:Canvas:Canvases:bsap:Height", "40").With("Tessera:Canvas:Canvases:bsap:Mode", "Placement"));
+            .With("Tessera:Canvas:Canvases:bsap:Width", "100").With("Tessera:Canvas:Canvases:bsap:Height", "40").With("Tessera:Canvas:Canvases:bsap:Mode", "Placement")
+            .With("Tessera:Canvas:Placements:MaxUnpaidPixelsPerIp", "4000")); // one IP fills this small canvas: lift the default tenth
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.Client.GetAsync("/bsap/api/canvas/agent-image", Ct)).StatusCode);
 
         foreach (var (x, y, size) in new[] { (0, 0, 40), (40, 0, 40), (80, 0, 20) })
