@@ -31,6 +31,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.Property(key => key.Hash).HasColumnName("hash");
         builder.Property(key => key.Scopes).HasColumnName("scopes");
         builder.Property(key => key.Status).HasColumnName("status");
+        builder.Property(key => key.DeactivatedBy).HasColumnName("deactivated_by");
         builder.Property(key => key.CreditLimit).HasColumnName("credit_limit");
         builder.Property(key => key.Used).HasColumnName("used");
         builder.Property(key => key.ExpiresAt).HasColumnName("expires_at");

@@ -50,7 +50,7 @@ public sealed class AgentService(TesseraDbContext db, ApiKeyService keys, TimePr
         }
 
         // The account, the agent and its key commit together: no agent is ever left without its private key.
-        var key = await keys.CreateAsync(account.Id, "agent private key", null, PrivateKeyPrefix, cancellationToken);
+        var key = await keys.CreateAsync(KeyIssuer.Operator, account.Id, "agent private key", KeyTerms.AsIssuer, PrivateKeyPrefix, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new CreatedAgent(account, agent, key.Value.Text);
     }

@@ -24,6 +24,9 @@ public sealed class ApiKey
 
     public string Status { get; set; } = KeyStatus.Active;
 
+    /// <summary>Who deactivated the key (<see cref="KeyActor"/>); a key the operator deactivated only the operator reactivates.</summary>
+    public string? DeactivatedBy { get; set; }
+
     /// <summary>Requests this key may make (sub-keys); null means no budget.</summary>
     public long? CreditLimit { get; init; }
 
@@ -39,4 +42,11 @@ public static class KeyStatus
     public const string Active = "active";
     public const string Deactivated = "deactivated";
     public const string Revoked = "revoked";
+}
+
+/// <summary>Who changes a key's status: the operator (operator API) or the account itself (a surface's key routes).</summary>
+public static class KeyActor
+{
+    public const string Operator = "operator";
+    public const string Account = "account";
 }

@@ -17,8 +17,12 @@ public sealed class ApiKeyService(
     public const string SubKeyPrefix = "sk_";
     public const int MaxNameLength = 100;
 
+    /// <summary>
+    /// Makes an account key. <paramref name="issuer"/> is the operator (any terms) or a key of the same account, whose own
+    /// scopes, budget and expiry bound the new key (<see cref="KeyIssuance"/>).
+    /// </summary>
     public async Task<Result<CreatedKey>> CreateAsync(
-        string accountId, string? name, IReadOnlySet<string>? scopes, string prefix = KeyFormat.DefaultPrefix, CancellationToken cancellationToken = default)
+        KeyIssuer issuer, string accountId, string? name, KeyTerms requested, string prefix = KeyFormat.DefaultPrefix, CancellationToken cancellationToken = default)
     {
         if (name is { Length: > MaxNameLength })
         {
@@ -32,13 +36,29 @@ public sealed class ApiKeyService(
             return Error.NotFound($"No account '{accountId}'.");
         }
 
+        ApiKey? issuingKey = null;
+        if (issuer.KeyId is { } issuerId)
+        {
+            issuingKey = await db.Set<ApiKey>().AsNoTracking().FirstOrDefaultAsync(key => key.Id == issuerId, cancellationToken);
+            if (issuingKey is null || issuingKey.AccountId != accountId || issuingKey.ParentKeyId is not null)
+            {
+                return Error.Forbidden("forbidden", "Only an account key of this account can make its keys.");
+            }
+        }
+
+        var terms = KeyIssuance.Bound(issuingKey, requested, time.GetUtcNow());
+        if (!terms.IsSuccess)
+        {
+            return terms.Error;
+        }
+
         var count = await db.Set<ApiKey>().CountAsync(key => key.AccountId == accountId && key.ParentKeyId == null, cancellationToken);
         if (count >= options.Value.MaxKeysPerAccount)
         {
             return Error.Conflict("key_limit_reached", $"An account holds at most {options.Value.MaxKeysPerAccount} keys; delete one first.");
         }
 
-        var created = Add(accountId, null, name, scopes, null, null, prefix);
+        var created = Add(accountId, null, name, terms.Value, prefix);
         await db.SaveChangesAsync(cancellationToken);
         if (transaction is not null)
         {
@@ -48,6 +68,7 @@ public sealed class ApiKeyService(
         return created;
     }
 
+    /// <summary>Makes a sub-key of <paramref name="parentKeyId"/>, bounded by that key (<see cref="KeyIssuance"/>).</summary>
     public async Task<Result<CreatedKey>> CreateSubKeyAsync(
         string parentKeyId, string? label, long? creditLimit, IReadOnlySet<string>? scopes, int? expiresDays, CancellationToken cancellationToken = default)
     {
@@ -56,14 +77,11 @@ public sealed class ApiKeyService(
             return Error.Validation($"label is at most {MaxNameLength} characters.");
         }
 
-        if (creditLimit is < 1 or > 1_000_000_000)
+        var now = time.GetUtcNow();
+        var requested = KeyTerms.From(scopes, creditLimit, expiresDays, now);
+        if (!requested.IsSuccess)
         {
-            return Error.Validation("credit_limit must be between 1 and 1000000000.");
-        }
-
-        if (expiresDays is < 1 or > 3650)
-        {
-            return Error.Validation("expires_days must be between 1 and 3650.");
+            return requested.Error;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -73,15 +91,10 @@ public sealed class ApiKeyService(
             return Error.NotFound($"No account key '{parentKeyId}'.");
         }
 
-        if (parent.Status != KeyStatus.Active)
+        var terms = KeyIssuance.Bound(parent, requested.Value, now);
+        if (!terms.IsSuccess)
         {
-            return Error.Forbidden("forbidden", "A deactivated key cannot create sub-keys.");
-        }
-
-        var parentScopes = Scopes.Deserialize(parent.Scopes);
-        if (parentScopes is not null && scopes is not null && scopes.FirstOrDefault(scope => !parentScopes.Contains(scope)) is { } extra)
-        {
-            return Error.Forbidden("forbidden", $"A sub-key cannot have the '{extra}' scope its parent key lacks.");
+            return terms.Error;
         }
 
         var live = await db.Set<ApiKey>().CountAsync(key => key.ParentKeyId == parentKeyId && key.Status != KeyStatus.Revoked, cancellationToken);
@@ -90,13 +103,9 @@ public sealed class ApiKeyService(
             return Error.Conflict("key_limit_reached", $"A key holds at most {options.Value.MaxSubKeysPerKey} live sub-keys.");
         }
 
-        var expiresAt = expiresDays is { } days ? time.GetUtcNow().AddDays(days) : (DateTimeOffset?)null;
-        if (parent.ExpiresAt is { } parentExpires && (expiresAt is null || expiresAt > parentExpires))
-        {
-            expiresAt = parentExpires;
-        }
-
-        var created = Add(parent.AccountId, parent.Id, label, scopes ?? parentScopes, creditLimit ?? options.Value.DefaultSubKeyCreditLimit, expiresAt, SubKeyPrefix);
+        // A sub-key always has a budget: the one asked for, else the default (the ocean doc's 50), never more than the parent has left.
+        var budget = creditLimit ?? Math.Min(terms.Value.Budget ?? long.MaxValue, options.Value.DefaultSubKeyCreditLimit);
+        var created = Add(parent.AccountId, parent.Id, label, terms.Value with { Budget = budget }, SubKeyPrefix);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return created;
@@ -136,8 +145,11 @@ public sealed class ApiKeyService(
         return key;
     }
 
-    /// <summary>Deactivate, reactivate or revoke. Revoked is final; the change reaches every node's cache.</summary>
-    public async Task<Result<ApiKey>> SetStatusAsync(string keyId, string status, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Deactivate, reactivate or revoke, by <paramref name="actor"/> (<see cref="KeyActor"/>). Revoked is final; a key the
+    /// operator deactivated is reactivated only by the operator. The change reaches every node's cache.
+    /// </summary>
+    public async Task<Result<ApiKey>> SetStatusAsync(string keyId, string status, string actor, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var key = await db.Set<ApiKey>().FirstOrDefaultAsync(k => k.Id == keyId, cancellationToken);
@@ -151,6 +163,18 @@ public sealed class ApiKeyService(
             return Error.Conflict("key_revoked", "A revoked key stays revoked.");
         }
 
+        var byOperator = key.Status == KeyStatus.Deactivated && key.DeactivatedBy == KeyActor.Operator;
+        if (byOperator && actor != KeyActor.Operator && status == KeyStatus.Active)
+        {
+            return Error.Forbidden("key_deactivated_by_operator", "The operator deactivated this key; only the operator can reactivate it.");
+        }
+
+        key.DeactivatedBy = status switch
+        {
+            KeyStatus.Active => null,
+            KeyStatus.Deactivated => byOperator ? KeyActor.Operator : actor,
+            _ => key.DeactivatedBy,
+        };
         key.Status = status;
         await db.SaveChangesAsync(cancellationToken);
         await changes.Value.RecordAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), keyId, null, cancellationToken);
@@ -175,7 +199,7 @@ public sealed class ApiKeyService(
         return true;
     }
 
-    private CreatedKey Add(string accountId, string? parentKeyId, string? name, IReadOnlySet<string>? scopes, long? creditLimit, DateTimeOffset? expiresAt, string prefix)
+    private CreatedKey Add(string accountId, string? parentKeyId, string? name, KeyTerms terms, string prefix)
     {
         var generated = KeyFormat.Generate(prefix);
         var key = new ApiKey
@@ -186,9 +210,9 @@ public sealed class ApiKeyService(
             Name = string.IsNullOrWhiteSpace(name) ? null : name.Trim(),
             Prefix = generated.DisplayPrefix,
             Hash = generated.Hash,
-            Scopes = Scopes.Serialize(scopes),
-            CreditLimit = creditLimit,
-            ExpiresAt = expiresAt,
+            Scopes = Scopes.Serialize(terms.Scopes),
+            CreditLimit = terms.Budget,
+            ExpiresAt = terms.ExpiresAt,
             CreatedAt = time.GetUtcNow(),
         };
         db.Add(key);

@@ -17,7 +17,12 @@ public sealed record AccountResponse(
 
 public sealed record AccountListResponse(IReadOnlyList<AccountResponse> Accounts, [property: JsonPropertyName("next_after")] string? NextAfter);
 
-public sealed record CreateKeyRequest(string? Name, string[]? Scopes);
+/// <summary>An account key; <c>credit_limit</c> (requests) and <c>expires_days</c> bound it and every key it makes.</summary>
+public sealed record CreateKeyRequest(
+    string? Name,
+    string[]? Scopes,
+    [property: JsonPropertyName("credit_limit")] long? CreditLimit = null,
+    [property: JsonPropertyName("expires_days")] int? ExpiresDays = null);
 
 public sealed record RenameKeyRequest(string? Name);
 

@@ -54,7 +54,8 @@ public static class AccountsAdminEndpoints
         return result.IsSuccess ? TypedResults.Ok(AccountResponse.From(result.Value)) : new ErrorResult(result.Error);
     }
 
-    private static async Task<Results<Created<CreatedKeyResponse>, ErrorResult>> CreateKey(string id, CreateKeyRequest? request, ApiKeyService keys, CancellationToken ct)
+    private static async Task<Results<Created<CreatedKeyResponse>, ErrorResult>> CreateKey(
+        string id, CreateKeyRequest? request, ApiKeyService keys, TimeProvider time, CancellationToken ct)
     {
         var scopes = ParseScopes(request?.Scopes);
         if (!scopes.IsSuccess)
@@ -62,7 +63,13 @@ public static class AccountsAdminEndpoints
             return new ErrorResult(scopes.Error);
         }
 
-        var result = await keys.CreateAsync(id, request?.Name, scopes.Value, cancellationToken: ct);
+        var terms = KeyTerms.From(scopes.Value, request?.CreditLimit, request?.ExpiresDays, time.GetUtcNow());
+        if (!terms.IsSuccess)
+        {
+            return new ErrorResult(terms.Error);
+        }
+
+        var result = await keys.CreateAsync(KeyIssuer.Operator, id, request?.Name, terms.Value, cancellationToken: ct);
         return result.IsSuccess
             ? TypedResults.Created($"/admin/v1/keys/{result.Value.Key.Id}", CreatedKeyResponse.From(result.Value))
             : new ErrorResult(result.Error);
@@ -93,7 +100,7 @@ public static class AccountsAdminEndpoints
 
     private static async Task<Results<Ok<KeyResponse>, ErrorResult>> SetKeyStatus(string keyId, string status, ApiKeyService keys, CancellationToken ct)
     {
-        var result = await keys.SetStatusAsync(keyId, status, ct);
+        var result = await keys.SetStatusAsync(keyId, status, KeyActor.Operator, ct);
         return result.IsSuccess ? TypedResults.Ok(KeyResponse.From(result.Value)) : new ErrorResult(result.Error);
     }
 

@@ -1,4 +1,5 @@
 using Scalar.AspNetCore;
+using Tessera.Accounts;
 using Tessera.Surfaces;
 
 namespace Tessera.Hosting;
@@ -6,7 +7,9 @@ namespace Tessera.Hosting;
 /// <summary>
 /// One OpenAPI document per surface and one for the operator API at <c>/openapi/{name}.json</c>, built from the
 /// same route metadata that serves the requests; <c>/docs</c> is the interactive reference over all of them.
-/// An endpoint joins a document with <c>.WithGroupName(surfaceName)</c>.
+/// An endpoint joins a document with <c>.WithGroupName(surfaceName)</c>. The surfaces' documents are public (agents
+/// discover the APIs from them); the operator API's document is served to the operator key only, and <c>/docs</c> lists
+/// the surfaces' documents only (docs/security.md, "Operator endpoints").
 /// </summary>
 public static class ApiDocs
 {
@@ -31,16 +34,29 @@ public static class ApiDocs
 
     public static IEndpointRouteBuilder MapApiDocs(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapOpenApi("/openapi/{documentName}.json");
+        endpoints.MapOpenApi("/openapi/{documentName}.json").AddEndpointFilter(static (context, next) =>
+            IsOperatorDocument(context.HttpContext) && KeyAccessRule.Refusal(context.HttpContext, OperatorOnly) is { } refusal
+                ? ValueTask.FromResult<object?>(new RefusalResult(refusal))
+                : next(context));
         endpoints.MapScalarApiReference("/docs", options =>
         {
             options.WithTitle("Tessera API");
             options.WithOpenApiRoutePattern("/openapi/{documentName}.json");
-            foreach (var name in DocumentNames)
+            foreach (var name in DocumentNames.Where(name => name != SurfaceRegistry.Admin))
             {
                 options.AddDocument(name);
             }
         });
         return endpoints;
+    }
+
+    private static readonly KeyAccess OperatorOnly = new(Scope: null, Operator: true);
+
+    private static bool IsOperatorDocument(HttpContext context) =>
+        string.Equals(context.GetRouteValue("documentName") as string, SurfaceRegistry.Admin, StringComparison.OrdinalIgnoreCase);
+
+    private sealed class RefusalResult(Common.Error refusal) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => KeyAccessRule.WriteAsync(httpContext, refusal);
     }
 }

@@ -8,6 +8,12 @@ public sealed class HttpOptions
     /// <summary>Bodies above this get 413 in the surface's shape. Uploads (5 MB images) fit comfortably.</summary>
     public long MaxRequestBodyBytes { get; set; } = 16 * 1024 * 1024;
 
+    /// <summary>
+    /// Request headers above this (names, values and line overhead, summed) get 431 in the surface's shape. Kestrel's own
+    /// limit is set to twice this, so the server, not Kestrel's empty 431, answers everything up to there.
+    /// </summary>
+    public int MaxRequestHeadersBytes { get; set; } = 32 * 1024;
+
     /// <summary>Origins allowed by CORS; <c>*</c> (the default) allows any, since keys are never cookies.</summary>
     public string[] CorsOrigins { get; set; } = ["*"];
 }

@@ -1,11 +1,13 @@
 using OpenTelemetry.Metrics;
+using Tessera.Accounts;
 
 namespace Tessera.Hosting;
 
 /// <summary>
 /// Prometheus text at <c>/metrics</c> through OpenTelemetry: request counts and latencies per route come from the
 /// ASP.NET Core instrumentation (<c>http_server_request_duration_seconds</c> by <c>http_route</c>); modules add their
-/// own instruments on meters named <c>Tessera.*</c>.
+/// own instruments on meters named <c>Tessera.*</c>. Operator only (the admin key as Bearer): route names, volumes and
+/// queue depths help an attacker time an attack (docs/security.md, "Operator endpoints").
 /// </summary>
 public static class Telemetry
 {
@@ -22,7 +24,7 @@ public static class Telemetry
 
     public static IEndpointRouteBuilder MapTelemetry(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPrometheusScrapingEndpoint("/metrics");
+        endpoints.MapPrometheusScrapingEndpoint("/metrics").RequireOperator();
         return endpoints;
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.HttpOverrides;
 using Tessera.Accounts;
 using Tessera.Admin;
 using Tessera.Canvas;
@@ -53,14 +52,8 @@ public static class TesseraApp
                 .AllowAnyHeader().AllowAnyMethod()
                 .WithExposedHeaders("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "RateLimit", "RateLimit-Policy", "Retry-After");
         }));
-        builder.Services.Configure<ForwardedHeadersOptions>(options =>
-        {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            foreach (var proxy in builder.Configuration.GetSection("Tessera:KnownProxies").Get<string[]>() ?? [])
-            {
-                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
-            }
-        });
+        builder.AddProxyTrust();
+        builder.AddHeaderLimit();
 
         builder.AddStorage();
         builder.AddOutbound();
@@ -83,8 +76,9 @@ public static class TesseraApp
         builder.AddPixelDojo();
 
         var app = builder.Build();
-        app.UseForwardedHeaders();
+        app.UseProxyTrust();
         app.UseErrorHandling();
+        app.UseHeaderLimit();
         app.UseCors();
         app.UseAuthentication();
         app.UseRateLimits();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Tessera.Accounts;
+using Tessera.Hosting.Idempotency;
 using Tessera.Storage;
 using Tessera.Surfaces;
 
@@ -13,7 +14,9 @@ public static class LedgerAdminEndpoints
 {
     public static RouteGroupBuilder MapLedgerAdmin(this RouteGroupBuilder admin)
     {
-        admin.MapPost("/accounts/{id}/grants", GrantAsync);
+        // The HTTP rule every surface follows (replay, 422 on a reused key, 409 while running); the key also goes to the
+        // ledger, which makes the transfer itself exactly-once beyond the 24 h the HTTP record is kept.
+        admin.MapPost("/accounts/{id}/grants", GrantAsync).WithIdempotency();
         admin.MapGet("/accounts/{id}/balances", BalancesAsync);
         admin.MapPut("/accounts/{id}/monthly-plan", SetMonthlyPlanAsync);
         admin.MapGet("/ledger/audit", AuditAsync);

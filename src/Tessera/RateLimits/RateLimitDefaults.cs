@@ -16,6 +16,11 @@ public static class RateLimitDefaults
     /// a bucket of 20 refilling one every 3 s, ample for an agent and its retries, not for filling the database.</summary>
     public const string BsapVerify = "bsap-verify";
 
+    /// <summary>One Million Pixels: anonymous agent creation (<c>POST /api/agent</c>) per IP (the seed names no limit;
+    /// Tessera's own): a bucket of 10 refilling over an hour, plenty for an agent that registers once, not for minting
+    /// accounts to farm referral credits.</summary>
+    public const string OmpAgents = "omp-agents";
+
     public static IReadOnlyDictionary<string, RateLimitRuleOptions[]> Policies { get; } = new Dictionary<string, RateLimitRuleOptions[]>
     {
         [Dojo] = [Rule("minute", RateLimitKind.FixedWindow, 60, TimeSpan.FromMinutes(1), RateLimitPartition.Key)],
@@ -26,6 +31,7 @@ public static class RateLimitDefaults
         ],
         [BsapPlacements] = [Rule("hour", RateLimitKind.FixedWindow, 5, TimeSpan.FromHours(1), RateLimitPartition.Ip)],
         [BsapVerify] = [Rule("minute", RateLimitKind.TokenBucket, 20, TimeSpan.FromMinutes(1), RateLimitPartition.Ip)],
+        [OmpAgents] = [Rule("hour", RateLimitKind.TokenBucket, 10, TimeSpan.FromHours(1), RateLimitPartition.Ip)],
     };
 
     /// <summary>Adds each built-in policy that configuration did not name (a configured policy replaces the default whole).</summary>

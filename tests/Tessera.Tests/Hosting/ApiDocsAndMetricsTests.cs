@@ -16,7 +16,7 @@ public sealed class ApiDocsAndMetricsTests : IAsyncLifetime
     [Fact]
     public async Task The_admin_openapi_document_lists_the_operator_routes()
     {
-        var document = await (await _factory.CreateClient().GetAsync("/openapi/admin.json", Ct)).ReadJsonAsync();
+        var document = await (await _factory.CreateAdminClient().GetAsync("/openapi/admin.json", Ct)).ReadJsonAsync();
         var paths = document.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/admin/v1/accounts", out _));
         Assert.True(paths.TryGetProperty("/admin/v1/accounts/{id}/keys", out _));
@@ -51,7 +51,7 @@ public sealed class ApiDocsAndMetricsTests : IAsyncLifetime
     [Fact]
     public async Task Metrics_count_requests_per_route_in_prometheus_text()
     {
-        var client = _factory.CreateClient();
+        var client = _factory.CreateAdminClient();
         await client.GetAsync("/healthz", Ct);
         var deadline = DateTime.UtcNow.AddSeconds(10);
         string text;

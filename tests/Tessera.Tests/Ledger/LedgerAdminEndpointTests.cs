@@ -35,7 +35,7 @@ public sealed class LedgerAdminEndpointTests : IAsyncLifetime
 
         using var again = new HttpRequestMessage(HttpMethod.Post, $"{Base}/accounts/{id}/grants")
         {
-            Content = JsonContent.Create(new { currency = "credits", amount = 2.5m, pool = "purchased" }),
+            Content = JsonContent.Create(new { currency = "credits", amount = 2.5m, pool = "purchased", reason = "test" }),
         };
         again.Headers.Add("Idempotency-Key", "g1");
         var replay = await client.SendAsync(again, Ct);

@@ -43,7 +43,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencySto
         }
 
         var ct = context.RequestAborted;
-        var scope = TesseraClaims.AccountIdOf(context.User) ?? "ip:" + RatePartitioner.ClientAddress(context.Connection.RemoteIpAddress);
+        var scope = ScopeOf(context);
         var hash = await HashAsync(context.Request, ct);
         for (var attempt = 0; attempt < 3; attempt++)
         {
@@ -83,6 +83,11 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencySto
 
         await ErrorResponses.WriteAsync(context, Error.Conflict("idempotency_in_progress", $"A request with this {Header} is still running; retry shortly."));
     }
+
+    /// <summary>Whose keys these are: the operator's own (never an address's, which anonymous callers share), an account's, or a client address's.</summary>
+    private static string ScopeOf(HttpContext context) =>
+        context.User.HasClaim(TesseraClaims.Operator, "true") ? "operator"
+        : TesseraClaims.AccountIdOf(context.User) ?? "ip:" + RatePartitioner.ClientAddress(context.Connection.RemoteIpAddress);
 
     private async Task RunAndKeepAsync(HttpContext context, string scope, string key, long claimedAt)
     {

@@ -25,7 +25,7 @@ public static class OmpAgentEndpoints
 
     public static RouteGroupBuilder MapOmpAgents(this RouteGroupBuilder api)
     {
-        api.MapPost("/agent", CreateAgent);
+        api.MapPost("/agent", CreateAgent).RequireRateLimit(RateLimitDefaults.OmpAgents);
         api.MapGet("/agent", GetAgent).RequireKey();
         api.MapGet("/agent/stats", GetStats).RequireKey();
         api.MapPost("/agent/convert", ConvertCredits).RequireKey(Scopes.Canvas);

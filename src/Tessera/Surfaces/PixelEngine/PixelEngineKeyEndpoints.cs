@@ -9,7 +9,8 @@ namespace Tessera.Surfaces.PixelEngine;
 /// The account's own key management (the doc's "Account → API" page, as routes; docs/pixel-engine.md lists them):
 /// list, create (<c>pe_sk_</c>, shown once, at most 10 per account counting deactivated ones), rename, deactivate,
 /// reactivate, delete. Any active account key of the account may manage its keys (scope <c>keys</c>); a sub-key may not,
-/// and no route reaches another account's keys (they are 404, as if they did not exist).
+/// and no route reaches another account's keys (they are 404, as if they did not exist). A new key is bounded by the
+/// key that makes it (<see cref="KeyIssuance"/>); a key the operator deactivated stays deactivated (403).
 /// </summary>
 public static class PixelEngineKeyEndpoints
 {
@@ -47,7 +48,9 @@ public static class PixelEngineKeyEndpoints
             return new ErrorResult(caller.Error);
         }
 
-        var created = await keys.CreateAsync(caller.Value, request?.Name, scopes: null, PixelEngineEndpoints.KeyPrefix, ct);
+        // Bounded by the calling key: a key with only the `keys` scope makes keys with only the `keys` scope.
+        var issuer = KeyIssuer.Key(TesseraClaims.KeyIdOf(context.User)!);
+        var created = await keys.CreateAsync(issuer, caller.Value, request?.Name, KeyTerms.AsIssuer, PixelEngineEndpoints.KeyPrefix, ct);
         if (!created.IsSuccess)
         {
             return new ErrorResult(created.Error);
@@ -81,7 +84,7 @@ public static class PixelEngineKeyEndpoints
             return new ErrorResult(owned.Error);
         }
 
-        var changed = await keys.SetStatusAsync(keyId, status, ct);
+        var changed = await keys.SetStatusAsync(keyId, status, KeyActor.Account, ct);
         return changed.IsSuccess ? TypedResults.Ok(KeyResponse.From(changed.Value)) : new ErrorResult(changed.Error);
     }
 
