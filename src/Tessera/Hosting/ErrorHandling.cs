@@ -18,6 +18,7 @@ public static partial class ErrorHandling
     {
         // Binding failures throw instead of answering an empty 400, so one handler can write them in the surface's shape.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddOptions<FormOptions>().Configure<IOptions<HttpOptions>>((form, http) => form.ValueCountLimit = http.Value.MaxFormFields);
         return services;
     }
 
