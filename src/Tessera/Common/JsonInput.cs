@@ -5,7 +5,8 @@ namespace Tessera.Common;
 /// <summary>
 /// Checks a body parsed into a <see cref="JsonElement"/> for what <see cref="JsonDocument"/> lets through unchecked but
 /// nothing downstream can use: strings that are not Unicode (invalid UTF-8 bytes, lone surrogate escapes such as
-/// <c>"\ud800"</c>; reading them throws, and PostgreSQL refuses them in <c>jsonb</c>) and numbers that fit no .NET
+/// <c>"\ud800"</c>; reading them throws, and PostgreSQL refuses them in <c>jsonb</c>) or hold a NUL (<c>"\u0000"</c>,
+/// which no PostgreSQL text or jsonb value can hold) and numbers that fit no .NET
 /// number type (Json.NET turns an integer past 64 bits into a BigInteger that NJsonSchema cannot compare). Run it before
 /// a body is validated, stored or read field by field; the error names the offending field.
 /// </summary>
@@ -63,7 +64,9 @@ public static class JsonInput
 
                 return null;
             case JsonValueKind.String:
-                return TryGetString(element, out _) ? null : NotText(path.Length == 0 ? "the body" : path);
+                return TryGetString(element, out var text) && !text!.Contains('\0', StringComparison.Ordinal)
+                    ? null
+                    : NotText(path.Length == 0 ? "the body" : path);
             case JsonValueKind.Number:
                 return IsUsableNumber(element) ? null : Error.Validation(
                     $"{(path.Length == 0 ? "the body" : path)}: number out of range (integers must fit in 64 bits, other numbers within ±7.9e28).");
@@ -94,5 +97,5 @@ public static class JsonInput
     }
 
     private static Error NotText(string where) =>
-        new(InvalidJson, $"{where}: not valid Unicode text (invalid UTF-8, or a lone surrogate escape such as \\ud800).", 400);
+        new(InvalidJson, $"{where}: not valid text (invalid UTF-8, a lone surrogate escape such as \\ud800, or a NUL \\u0000).", 400);
 }

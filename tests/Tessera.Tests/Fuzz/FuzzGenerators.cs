@@ -44,13 +44,17 @@ public sealed class FuzzGenerators
     ];
 
     private readonly string[] _ids;
+    private readonly IReadOnlyDictionary<string, string[]> _known;
     private readonly Gen<string> _scalar;
     private readonly Gen<string> _json;
 
     /// <param name="ids">Real ids the server knows (accounts, keys, jobs, canvases, models), so some requests find their object.</param>
-    public FuzzGenerators(IReadOnlyList<string> ids)
+    /// <param name="known">Values that fit a route parameter of that name (<c>apiId</c> → model ids): most requests to such a
+    /// route then reach its handler. A parameter not named here gets any id or an edge value.</param>
+    public FuzzGenerators(IReadOnlyList<string> ids, IReadOnlyDictionary<string, string[]> known)
     {
         _ids = [.. ids];
+        _known = known;
         _scalar = Gen.Frequency(
             (5, Gen.OneOf(EdgeValues)),
             (3, Gen.Int[-5, 1100].Select(i => i.ToString(CultureInfo.InvariantCulture))),
@@ -64,13 +68,30 @@ public sealed class FuzzGenerators
             (1, Gen.Double.Select(d => double.IsFinite(d) ? d.ToString("R", CultureInfo.InvariantCulture) : "1e308")),
             (1, Gen.Int[1000, 70_000].Select(n => Quote(new string('a', n)))));
         var field = Gen.Frequency((6, Gen.OneOf(FieldNames)), (1, Gen.String[Gen.Char.AlphaNumeric, 0, 12]));
-        _json = Gen.Recursive<string>((depth, inner) => depth >= 4
+        var value = Gen.Recursive<string>((depth, inner) => depth >= 3
             ? leaf
             : Gen.Frequency(
                 (3, leaf),
                 (4, Gen.Select(field, inner).Array[0, 7].Select(Object)),
                 (1, inner.Array[0, 6].Select(items => "[" + string.Join(',', items) + "]"))));
+
+        // Top level: mostly an object that starts from fields a real request would carry, so the hostile values that
+        // follow reach validation and storage instead of stopping at "prompt is required".
+        var plausible = Gen.OneOf(Plausible).Array[0, 4];
+        var hostile = Gen.Select(field, value).Array[0, 6];
+        _json = Gen.Frequency(
+            (6, Gen.Select(plausible, hostile, (good, bad) => Object([.. good, .. bad]))),
+            (2, value));
     }
+
+    /// <summary>Fields with values a handler accepts, in the names the surfaces use.</summary>
+    private (string, string)[] Plausible =>
+    [
+        ("prompt", "\"a lake at dusk\""), ("image", Quote(Convert.ToBase64String(Png1x1))), ("x", "5"), ("y", "5"), ("color", "\"#FF0000\""),
+        ("url", "\"https://example.com/a\""), ("name", "\"fuzz\""), ("currency", "\"credits\""), ("amount", "1"),
+        ("account_id", Quote(_ids[0])), ("model", "\"flux-1.1-pro\""), ("input", "{\"prompt\":\"a lake\"}"), ("size", "10"),
+        ("pixels", "[{\"x\":1,\"y\":1,\"color\":\"#00FF00\"}]"), ("width", "2"), ("height", "2"), ("scopes", "[\"canvas\"]"),
+    ];
 
     /// <summary>A whole request for <paramref name="route"/>: path, query, credentials and body.</summary>
     public Gen<FuzzRequest> For(FuzzRoute route)
@@ -92,6 +113,8 @@ public sealed class FuzzGenerators
         var segments = pattern.PathSegments.Select(segment => segment.Parts.Select(part => part switch
         {
             RoutePatternLiteralPart literal => Gen.Const(literal.Content),
+            RoutePatternParameterPart parameter when _known.TryGetValue(parameter.Name, out var known) =>
+                Gen.Frequency((5, Gen.OneOf(known)), (1, Gen.OneOf(_ids)), (2, _scalar.Select(PathValue))),
             RoutePatternParameterPart => Gen.Frequency((3, Gen.OneOf(_ids)), (3, _scalar.Select(PathValue))),
             RoutePatternSeparatorPart separator => Gen.Const(separator.Content),
             _ => Gen.Const(""),
@@ -110,7 +133,7 @@ public sealed class FuzzGenerators
     }
 
     private Gen<(string?, byte[]?)> Body => Gen.Frequency(
-        (8, _json.Select(json => Json("application/json", Encoding.UTF8.GetBytes(json)))),
+        (14, _json.Select(json => Json("application/json", Encoding.UTF8.GetBytes(json)))),
         (1, _json.Select(json => Json(null, Encoding.UTF8.GetBytes(json)))),
         (1, _json.Select(json => Json("text/plain", Encoding.UTF8.GetBytes(json)))),
         (2, Gen.Select(_json, Gen.Int[0, 1000], Gen.OneOf<byte[]>([0xFF], [0xC3, 0x28], [0xED, 0xA0, 0x80], [0xF8, 0x88, 0x80, 0x80, 0x80], [0x00]))
@@ -122,7 +145,7 @@ public sealed class FuzzGenerators
             Json("application/json", Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("{\"a\":", 100)) + "1" + new string('}', 100))),
             Json("application/json; charset=utf-16", Encoding.Unicode.GetBytes("{\"name\":\"x\"}")),
             Json("application/json", [0xEF, 0xBB, 0xBF, .. "{}"u8]))),
-        (4, Multipart),
+        (3, Multipart),
         (1, Gen.Select(Gen.OneOf(FieldNames), _scalar).Array[0, 8]
             .Select(pairs => Json("application/x-www-form-urlencoded", Encoding.UTF8.GetBytes(string.Join('&', pairs.Select(p => p.Item1 + "=" + QueryValue(p.Item2))))))));
 

@@ -18,7 +18,7 @@ namespace Tessera.Tests.Fuzz;
 public sealed class RouteFuzzTests : IAsyncLifetime
 {
     public const ulong DefaultSeed = 20261211;
-    public const int DefaultIterations = 24;
+    public const int DefaultIterations = 64;
 
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(20);
 
@@ -26,6 +26,16 @@ public sealed class RouteFuzzTests : IAsyncLifetime
     private HttpClient _client = null!;
     private string _userKey = null!;
     private readonly List<string> _ids = ["omp", "bsap", "flux-1.1-pro", "animate", "credits", "pixel_credits"];
+
+    // Route parameter names whose values the fuzz knows: the surfaces' own names (a new route with another name still
+    // gets ids and edge values). Filled with real objects in InitializeAsync.
+    private readonly Dictionary<string, string[]> _known = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["apiId"] = ["flux-1.1-pro", "animate"],
+        ["model"] = ["flux-1.1-pro", "animate"],
+        ["canvas"] = ["omp", "bsap"],
+        ["currency"] = ["credits", "pixel_credits", "pixcoins", "sats"],
+    };
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -58,7 +68,9 @@ public sealed class RouteFuzzTests : IAsyncLifetime
         // an account) hits that one and the fuzz user's key keeps opening the user routes.
         var victim = await admin.CreateAccountAsync("fuzz victim");
         var (victimKey, _) = await admin.CreateKeyAsync(victim);
-        _ids.AddRange([victim, victimKey]);
+        _ids.InsertRange(0, [victim, victimKey]);
+        _known["id"] = [victim];
+        _known["keyId"] = [victimKey];
         foreach (var (currency, pool) in new[] { ("credits", "purchased"), ("pixel_credits", (string?)null), ("pixcoins", null) })
         {
             var grant = await admin.PostAsJsonAsync($"/admin/v1/accounts/{account}/grants", new { currency, amount = 10_000, pool }, Ct);
@@ -69,7 +81,10 @@ public sealed class RouteFuzzTests : IAsyncLifetime
         Assert.True(claim.IsSuccessStatusCode, await claim.Content.ReadAsStringAsync(Ct));
         var job = await admin.PostAsJsonAsync("/admin/v1/jobs", new { account_id = account, surface = "dojo", model = "flux-1.1-pro", input = new { prompt = "a lake" } }, Ct);
         Assert.True(job.IsSuccessStatusCode, await job.Content.ReadAsStringAsync(Ct));
-        _ids.Add((await job.ReadJsonAsync()).GetProperty("job").GetProperty("id").GetString()!);
+        var jobId = (await job.ReadJsonAsync()).GetProperty("job").GetProperty("id").GetString()!;
+        _ids.Add(jobId);
+        _known["jobId"] = [jobId];
+        _known["id"] = [victim, jobId];
     }
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
@@ -79,9 +94,10 @@ public sealed class RouteFuzzTests : IAsyncLifetime
     {
         var seed = Environment.GetEnvironmentVariable("TESSERA_FUZZ_SEED") is { Length: > 0 } s ? ulong.Parse(s, CultureInfo.InvariantCulture) : DefaultSeed;
         var iterations = Environment.GetEnvironmentVariable("TESSERA_FUZZ_ITERATIONS") is { Length: > 0 } n ? int.Parse(n, CultureInfo.InvariantCulture) : DefaultIterations;
-        var routes = FuzzRoutes(); // the app's own list, read after start-up
+        var only = Environment.GetEnvironmentVariable("TESSERA_FUZZ_ROUTE"); // e.g. "POST /omp/api/pixels/upload", to replay one route
+        var routes = FuzzRoutes().Where(route => string.IsNullOrEmpty(only) || route.ToString().Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.NotEmpty(routes);
-        var generators = new FuzzGenerators(_ids);
+        var generators = new FuzzGenerators(_ids, _known);
         var failures = new List<string>();
         var clock = Stopwatch.StartNew();
         var sent = 0;
@@ -130,6 +146,11 @@ public sealed class RouteFuzzTests : IAsyncLifetime
         using (response)
         {
             Statuses[(int)response.StatusCode] = Statuses.GetValueOrDefault((int)response.StatusCode) + 1;
+            if (Environment.GetEnvironmentVariable("TESSERA_FUZZ_TRACE") == "1")
+            {
+                TestContext.Current.TestOutputHelper?.WriteLine($"{request.Method} {request.PathAndQuery[..Math.Min(120, request.PathAndQuery.Length)]} {request.Auth} → {(int)response.StatusCode}");
+            }
+
             if ((int)response.StatusCode < 500)
             {
                 return null;

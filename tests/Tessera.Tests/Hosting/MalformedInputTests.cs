@@ -176,4 +176,33 @@ public sealed class MalformedInputTests : IAsyncLifetime
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {text}");
         Assert.Equal("invalid_json", JsonDocument.Parse(text).RootElement.GetProperty("code").GetString());
     }
+
+    [Fact]
+    public async Task A_nul_in_a_query_value_is_a_400_in_the_surfaces_shape()
+    {
+        // Found by the fuzz on PostgreSQL (seed 99): the NUL reached a text parameter and PostgreSQL refused it (22021).
+        var admin = await _admin.GetAsync("/admin/v1/accounts?after=%00", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, admin.StatusCode);
+        Assert.Equal("validation_error", (await admin.ReadJsonAsync()).GetProperty("code").GetString());
+
+        var engine = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/engine/functions/v1/jobs?id=job_%00").WithKey(_key), Ct);
+        Assert.Equal("validation_error", await NestedCodeAsync(engine));
+    }
+
+    [Fact]
+    public async Task A_nul_escape_in_a_job_input_is_a_400()
+    {
+        var response = await PostJsonTextAsync("/dojo/api/v1/models/flux-1.1-pro/run", """{"prompt":"a lake\u0000"}""", _key);
+        Assert.Equal("invalid_json", await NestedCodeAsync(response));
+    }
+
+    [Fact]
+    public async Task A_nul_escape_in_a_bound_json_string_is_a_400_invalid_json()
+    {
+        // On PostgreSQL this name reached the insert and failed there (22021), a 500.
+        var response = await _admin.PostAsync("/admin/v1/accounts", new StringContent("""{"name":"a\u0000b"}""", Encoding.UTF8, "application/json"), Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {text}");
+        Assert.Equal("invalid_json", JsonDocument.Parse(text).RootElement.GetProperty("code").GetString());
+    }
 }
