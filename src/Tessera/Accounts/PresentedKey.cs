@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Tessera.Surfaces;
+using Tessera.Common;
 
 namespace Tessera.Accounts;
 
@@ -40,8 +41,9 @@ internal static class PresentedKey
             using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
             return document.RootElement.ValueKind == JsonValueKind.Object &&
                    document.RootElement.TryGetProperty("api_key", out var value) &&
-                   value.ValueKind == JsonValueKind.String
-                ? value.GetString()
+                   value.ValueKind == JsonValueKind.String &&
+                   JsonInput.TryGetString(value, out var key) // a lone surrogate is no key: 401, not the getter's exception
+                ? key
                 : null;
         }
         catch (JsonException)

@@ -20,6 +20,8 @@ public static partial class ErrorHandling
     {
         // Binding failures throw instead of answering an empty 400, so one handler can write them in the surface's shape.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new TextStringConverter()));
+        services.AddOptions<FormOptions>().Configure<IOptions<HttpOptions>>((form, http) => form.ValueCountLimit = http.Value.MaxFormFields);
         return services;
     }
 
@@ -31,7 +33,25 @@ public static partial class ErrorHandling
             HandleAsync = context => ErrorResponses.WriteAsync(context.HttpContext, ErrorResponses.ForStatus(context.HttpContext.Response.StatusCode)),
         });
         app.Use(EnforceBodyLimit);
+        app.Use(RefuseNulInQuery);
         return app;
+    }
+
+    /// <summary>
+    /// A NUL (<c>%00</c>) in a query value is a 400 before any handler: no parameter of any route takes one, and PostgreSQL
+    /// refuses it in text ("invalid byte sequence for encoding UTF8: 0x00"), which would otherwise surface as a 500 from
+    /// whichever query the value reached. (A NUL in the path never gets here: the server refuses the request itself.)
+    /// </summary>
+    private static Task RefuseNulInQuery(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.QueryString.Value?.Contains("%00", StringComparison.Ordinal) == true
+            && context.Request.Query.Any(pair => pair.Key.Contains('\0', StringComparison.Ordinal)
+                                                 || pair.Value.Any(value => value?.Contains('\0', StringComparison.Ordinal) == true)))
+        {
+            return ErrorResponses.WriteAsync(context, new Error("validation_error", "The query string contains a NUL character (%00); no parameter takes one.", 400));
+        }
+
+        return next(context);
     }
 
     private static Task EnforceBodyLimit(HttpContext context, RequestDelegate next)

@@ -14,6 +14,12 @@ public sealed class HttpOptions
     /// </summary>
     public int MaxRequestHeadersBytes { get; set; } = 32 * 1024;
 
+    /// <summary>
+    /// Fields (files and values) one form body may carry; past it the form is a 400 <c>invalid_form</c>. Bounds the
+    /// memory and parsing time of a form no route needs more than a dozen fields of. ASP.NET Core's own default.
+    /// </summary>
+    public int MaxFormFields { get; set; } = 1024;
+
     /// <summary>Origins allowed by CORS; <c>*</c> (the default) allows any, since keys are never cookies.</summary>
     public string[] CorsOrigins { get; set; } = ["*"];
 }

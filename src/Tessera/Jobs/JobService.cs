@@ -51,6 +51,12 @@ public sealed class JobService
             return Error.Validation("A job needs an account and a surface.");
         }
 
+        // Whichever surface submits: an input that is not Unicode or holds numbers out of range cannot be priced or stored.
+        if (JsonInput.Check(submission.Input) is { } unusable)
+        {
+            return unusable;
+        }
+
         if (_models.Find(submission.Model) is not { } model)
         {
             return JobErrors.ModelNotFound(submission.Model);
@@ -177,7 +183,7 @@ public sealed class JobService
     /// <summary>The account's jobs, most recent first (expired ones included, with <see cref="Job.Expired"/> set).</summary>
     public async Task<JobPage> ListAsync(string accountId, int limit = 20, string? cursor = null, CancellationToken cancellationToken = default)
     {
-        limit = Math.Clamp(limit, 1, 100);
+        limit = Math.Clamp(limit, 1, JobPage.MaxLimit);
         var jobs = await _store.PageAsync(accountId, limit, cursor, cancellationToken);
         return new JobPage(jobs, jobs.Count == limit ? jobs[^1].Id : null);
     }

@@ -37,8 +37,11 @@ public static class JobsAdminEndpoints
             ? TypedResults.Ok(new AdminJobResponse(stored.Job, null))
             : new ErrorResult(JobErrors.NotFound(id));
 
-    public static async Task<Ok<JobPage>> ListAsync(string id, JobService jobs, CancellationToken cancellationToken, int limit = 20, string? cursor = null) =>
-        TypedResults.Ok(await jobs.ListAsync(id, limit, cursor, cancellationToken));
+    public static async Task<Results<Ok<JobPage>, ErrorResult>> ListAsync(
+        string id, JobService jobs, CancellationToken cancellationToken, int limit = 20, string? cursor = null) =>
+        JobPage.CheckQuery(limit, cursor) is { } invalid
+            ? new ErrorResult(invalid)
+            : TypedResults.Ok(await jobs.ListAsync(id, limit, cursor, cancellationToken));
 }
 
 public sealed record AdminJobRequest(

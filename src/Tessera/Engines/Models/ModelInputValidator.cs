@@ -24,9 +24,17 @@ public static class ModelInputValidator
     public static string SchemaText(ModelDefinition model) =>
         string.IsNullOrWhiteSpace(model.Schema) ? DefaultSchemas.For(model.OutputKind) : model.Schema;
 
-    /// <summary>The input itself when it satisfies the model's schema, else <c>validation_error</c> (400) naming the fields.</summary>
+    /// <summary>
+    /// The input itself when it satisfies the model's schema, else <c>validation_error</c> (400) naming the fields; input
+    /// that is not Unicode or holds numbers no schema can compare is refused first (<see cref="JsonInput"/>).
+    /// </summary>
     public static Result<JsonElement> Validate(ModelDefinition model, JsonElement input)
     {
+        if (JsonInput.Check(input) is { } unusable)
+        {
+            return unusable;
+        }
+
         var schema = Schema(SchemaText(model));
         var errors = schema.Validate(ToJToken(input));
         if (errors.Count == 0)

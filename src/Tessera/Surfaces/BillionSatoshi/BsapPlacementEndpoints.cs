@@ -54,7 +54,13 @@ public static class BsapPlacementEndpoints
             return new ErrorResult(Error.Validation("Send multipart/form-data: image (file), agentImage? (file), x, y, size, verificationToken, url?, message?, agentIdentity?."));
         }
 
-        var form = await context.Request.ReadFormAsync(ct);
+        var read = await FormBodies.ReadAsync(context.Request, ct);
+        if (!read.IsSuccess)
+        {
+            return new ErrorResult(read.Error);
+        }
+
+        var form = read.Value;
         var image = await FileAsync(form, "image", imaging, ct);
         var agentImage = await FileAsync(form, "agentImage", imaging, ct);
         if (!image.IsSuccess || !agentImage.IsSuccess)

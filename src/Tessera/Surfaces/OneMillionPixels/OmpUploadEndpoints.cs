@@ -32,7 +32,13 @@ public static class OmpUploadEndpoints
             return new ErrorResult(Error.Validation("Send multipart/form-data with an image file and x, y."));
         }
 
-        var form = await context.Request.ReadFormAsync(ct);
+        var read = await FormBodies.ReadAsync(context.Request, ct);
+        if (!read.IsSuccess)
+        {
+            return new ErrorResult(read.Error);
+        }
+
+        var form = read.Value;
         var file = form.Files.GetFile("image");
         if (file is null || file.Length == 0)
         {
@@ -48,7 +54,7 @@ public static class OmpUploadEndpoints
         var y = Number(form["y"]);
         var width = form.ContainsKey("width") ? Number(form["width"]) : 10;
         var height = form.ContainsKey("height") ? Number(form["height"]) : 10;
-        if (x is null or < 0 || y is null or < 0 || width is null or < 1 || height is null or < 1 || x + width > MaxSide || y + height > MaxSide)
+        if (x is null or < 0 || y is null or < 0 || width is null or < 1 || height is null or < 1 || (long)x + width > MaxSide || (long)y + height > MaxSide)
         {
             return new ErrorResult(Error.Validation("x, y, width and height must be whole numbers with the rectangle inside the 1000x1000 canvas."));
         }

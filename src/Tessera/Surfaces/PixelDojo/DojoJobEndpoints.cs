@@ -52,6 +52,11 @@ public static class DojoJobEndpoints
             return new ErrorResult(Error.Validation($"limit: must be between 1 and {MaxLimit}"));
         }
 
+        if (JobPage.CheckQuery(limit ?? DefaultLimit, cursor) is { } invalid)
+        {
+            return new ErrorResult(invalid);
+        }
+
         var page = await jobs.ListAsync(TesseraClaims.AccountIdOf(context.User)!, limit ?? DefaultLimit, cursor, ct);
         var listed = page.Jobs.Where(job => job.Surface == SurfaceRegistry.PixelDojo).Select(bodies.Body).ToList();
         return TypedResults.Ok(new DojoJobList(listed, page.NextCursor));

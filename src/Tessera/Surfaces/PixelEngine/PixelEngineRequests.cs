@@ -14,9 +14,15 @@ internal static class PixelEngineRequests
         try
         {
             using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                ? document.RootElement.Clone()
-                : PixelEngineErrors.Invalid("The body must be a JSON object.");
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return PixelEngineErrors.Invalid("The body must be a JSON object.");
+            }
+
+            // Before any field is read: a string that is not Unicode would throw when read, a 500 instead of a 400.
+            return JsonInput.Check(document.RootElement) is { } unusable
+                ? PixelEngineErrors.Invalid(unusable.Message)
+                : document.RootElement.Clone();
         }
         catch (JsonException)
         {
