@@ -94,11 +94,15 @@ public sealed class PixelStore(
         }
     }
 
-    /// <summary>Every write after <paramref name="after"/> still in the log, oldest first, read a page at a time.</summary>
-    public async IAsyncEnumerable<PixelEvent> ReadLogAsync(string canvas, long after, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every write after <paramref name="after"/> still in the log, oldest first, <paramref name="pageSize"/> rows per
+    /// query (what one reader holds decoded at once: a small page for the many slow readers of a stream replay).
+    /// </summary>
+    public async IAsyncEnumerable<PixelEvent> ReadLogAsync(
+        string canvas, long after, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default, int pageSize = PixelLog.Page)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await foreach (var change in PixelLog.ReadAllAfterAsync(connection, canvas, after, cancellationToken))
+        await foreach (var change in PixelLog.ReadAllAfterAsync(connection, canvas, after, pageSize, cancellationToken))
         {
             yield return change;
         }

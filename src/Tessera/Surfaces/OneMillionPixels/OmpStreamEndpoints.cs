@@ -30,9 +30,10 @@ public static class OmpStreamEndpoints
     public static IHostApplicationBuilder AddOmpStream(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<OmpStreamOptions>().BindConfiguration(OmpStreamOptions.Section)
-            .Validate(o => o.MaxPerIp > 0 && o.MaxTotal > 0 && o.QueueLength > 0 && o.MaxReplay >= 0 && o.RetryAfterSeconds > 0 && o.ResyncTimeout > TimeSpan.Zero,
-                "Tessera:OneMillionPixels:Stream: MaxPerIp, MaxTotal, QueueLength, RetryAfterSeconds and ResyncTimeout must be positive, MaxReplay 0 or more")
+            .Validate(o => o.MaxPerIp > 0 && o.MaxTotal > 0 && o.QueueLength > 0 && o.MaxReplay >= 0 && o.MaxConcurrentReplays > 0 && o.ReplayPage > 0 && o.RetryAfterSeconds > 0 && o.ResyncTimeout > TimeSpan.Zero,
+                "Tessera:OneMillionPixels:Stream: MaxPerIp, MaxTotal, QueueLength, MaxConcurrentReplays, ReplayPage, RetryAfterSeconds and ResyncTimeout must be positive, MaxReplay 0 or more")
             .ValidateOnStart();
+        builder.Services.AddSingleton<OmpReplayGate>();
         return builder;
     }
 
@@ -43,7 +44,7 @@ public static class OmpStreamEndpoints
     }
 
     private static async Task StreamAsync(
-        HttpContext context, PixelEvents events, PixelStore store, CanvasRegistry canvases, ConcurrencyLimits limits,
+        HttpContext context, PixelEvents events, PixelStore store, CanvasRegistry canvases, ConcurrencyLimits limits, OmpReplayGate replays,
         IOptions<OmpStreamOptions> options, SurfaceRegistry surfaces, IConfiguration configuration, long? since)
     {
         var ct = context.RequestAborted;
@@ -97,9 +98,11 @@ public static class OmpStreamEndpoints
             await context.Response.WriteAsync(": connected\n\n", cut.Token);
             if (resume is not null)
             {
-                await foreach (var change in store.ReadLogAsync(OneMillionPixelsEndpoints.Canvas, after, cut.Token))
+                await context.Response.Body.FlushAsync(cut.Token);
+                using var turn = await replays.EnterAsync(cut.Token);
+                await foreach (var change in store.ReadLogAsync(OneMillionPixelsEndpoints.Canvas, after, cut.Token, settings.ReplayPage))
                 {
-                    await context.Response.Body.WriteAsync(Encode(change), cut.Token);
+                    await context.Response.Body.WriteAsync(EncodeOnce(change), cut.Token);
                     after = change.Seq;
                 }
             }

@@ -20,6 +20,15 @@ public sealed class OmpStreamOptions
     /// <summary>Most writes a <c>since</c> / <c>Last-Event-ID</c> may lie behind the current seq (older: 410 <c>since_too_old</c>).</summary>
     public int MaxReplay { get; set; } = 1000;
 
+    /// <summary>
+    /// Replays running at once on this node; later ones wait their turn (their live queue keeps filling meanwhile).
+    /// A replaying stream holds up to <see cref="ReplayPage"/> decoded writes (~0.3 MB each for a 1000-pixel bulk with links).
+    /// </summary>
+    public int MaxConcurrentReplays { get; set; } = 4;
+
+    /// <summary>Log rows a replay reads per query.</summary>
+    public int ReplayPage { get; set; } = 4;
+
     /// <summary>How long a stream cut off for falling behind waits for its <c>resync</c> event to leave before the connection is aborted.</summary>
     public TimeSpan ResyncTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
