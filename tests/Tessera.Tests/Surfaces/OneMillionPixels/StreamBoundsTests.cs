@@ -149,6 +149,17 @@ public sealed class StreamBoundsTests : IAsyncLifetime
         Assert.True(resync);
     }
 
+    [Fact]
+    public async Task The_skill_file_states_the_limits_the_server_enforces()
+    {
+        var skill = await _factory.CreateClient().GetStringAsync("/omp/api/skill", Ct);
+        Assert.Contains("at most 512 bytes", skill, StringComparison.Ordinal);
+        Assert.Contains("replays at most 3 writes", skill, StringComparison.Ordinal);
+        Assert.Contains("At most 2 open streams per client address", skill, StringComparison.Ordinal);
+        Assert.Contains("a bucket of 100000 requests refilling over 1 s per key", skill, StringComparison.Ordinal);
+        Assert.Contains("`next_before`", skill, StringComparison.Ordinal);
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
