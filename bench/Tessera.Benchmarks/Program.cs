@@ -13,6 +13,7 @@ return args.FirstOrDefault() switch
     "auth" => await AuthOverheadBenchmark.RunAsync(args[1..]),
     "canvas" => await CanvasBenchmark.RunAsync(args[1..]),
     "png" => await PngRenderBenchmark.RunAsync(args[1..]),
+    "omp-abuse" => await OmpAbuseBenchmark.RunAsync(args[1..]),
     "placements" => await PlacementsBenchmark.RunAsync(args[1..]),
     "engines" => await LocalEnginesBenchmark.RunAsync(args[1..]),
     "webhooks" => await WebhookDeliveryBenchmark.RunAsync(args[1..]),
@@ -29,6 +30,7 @@ static int Usage()
                Tessera.Benchmarks auth [rounds] [seconds] [concurrency]
                Tessera.Benchmarks canvas [seconds]
                Tessera.Benchmarks png
+               Tessera.Benchmarks omp-abuse [runs] [seconds] [bulks]
                Tessera.Benchmarks placements [count]
                Tessera.Benchmarks engines [seconds] [--samples DIR]
                Tessera.Benchmarks webhooks [--messages N] [--in-flight N]

@@ -18,7 +18,7 @@ public static class CanvasBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 10;
-        await using var server = await ServerUnderTest.StartAsync(18611);
+        await using var server = await ServerUnderTest.StartAsync(18611, ServerUnderTest.UnlimitedOmp);
         var key = await server.CanvasOwnerKeyAsync();
         using var client = LoadRunner.CreateClient(server.Address, 16);
         var bearer = "Bearer " + key;

@@ -25,13 +25,19 @@ public sealed class ServerUnderTest : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ServerUnderTest> StartAsync(int port)
+    /// <summary>Starts the server; each of <paramref name="settings"/> is a configuration override <c>Key=Value</c>.</summary>
+    public static async Task<ServerUnderTest> StartAsync(int port, params string[] settings)
     {
         var data = Path.Combine(Path.GetTempPath(), "tessera-bench-" + Guid.NewGuid().ToString("N"));
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Tessera.Cli.dll"), "serve", "--urls", $"http://127.0.0.1:{port}", "--data", data, "--admin-key", AdminKey, "--Logging:LogLevel:Default=Warning" })
         {
             start.ArgumentList.Add(arg);
+        }
+
+        foreach (var setting in settings)
+        {
+            start.ArgumentList.Add("--" + setting);
         }
 
         var process = Process.Start(start)!;
@@ -57,6 +63,24 @@ public sealed class ServerUnderTest : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>Settings that lift One Million Pixels' per-key write and per-IP read limits, for load generated from one key and one address.</summary>
+    public static string[] UnlimitedOmp { get; } =
+    [
+        .. Bucket("omp-writes", "Key"),
+        .. Bucket("omp-reads", "Ip"),
+    ];
+
+    /// <summary>The server's process id (for /proc sampling).</summary>
+    public int ProcessId => _process.Id;
+
+    private static string[] Bucket(string policy, string partition) =>
+    [
+        $"Tessera:RateLimits:Policies:{policy}:0:Kind=TokenBucket",
+        $"Tessera:RateLimits:Policies:{policy}:0:Limit=1000000",
+        $"Tessera:RateLimits:Policies:{policy}:0:Window=00:00:01",
+        $"Tessera:RateLimits:Policies:{policy}:0:Partition={partition}",
+    ];
 
     /// <summary>Resident memory of the server process, from /proc.</summary>
     public long RssBytes()

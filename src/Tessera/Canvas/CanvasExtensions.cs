@@ -10,6 +10,10 @@ public static class CanvasExtensions
         builder.Services.AddOptions<CanvasOptions>().BindConfiguration(CanvasOptions.Section)
             .Validate(options => options.Effective.Values.All(c => c.Width > 0 && c.Height > 0), "Every canvas needs a positive width and height")
             .ValidateOnStart();
+        builder.Services.AddOptions<Pixels.PixelOptions>().BindConfiguration(Pixels.PixelOptions.Section)
+            .Validate(o => o.HistoryDepth > 0 && o.KeptWrites > 0 && o.CompactionInterval > TimeSpan.Zero && o.MaxLinkBytes is > 0 and <= ushort.MaxValue,
+                "Tessera:Canvas:Pixels: HistoryDepth, KeptWrites and CompactionInterval must be positive, MaxLinkBytes 1 to 65535")
+            .ValidateOnStart();
         builder.Services.AddSingleton<ClaimService>();
         builder.Services.AddSingleton<Pixels.CanvasRegistry>();
         builder.Services.AddSingleton<Pixels.PixelEvents>();
@@ -17,6 +21,8 @@ public static class CanvasExtensions
         builder.Services.AddSingleton<Pixels.PixelFeed>();
         builder.Services.AddSingleton<Storage.IStartupTask>(services => services.GetRequiredService<Pixels.PixelFeed>());
         builder.Services.AddHostedService(services => services.GetRequiredService<Pixels.PixelFeed>());
+        builder.Services.AddSingleton<Pixels.PixelCompactor>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<Pixels.PixelCompactor>());
         builder.AddPlacements();
         return builder;
     }

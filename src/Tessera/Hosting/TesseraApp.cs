@@ -65,6 +65,7 @@ public static class TesseraApp
         builder.AddCanvas();
         builder.AddImaging();
         builder.AddOmpAgents();
+        builder.AddOmpStream();
         builder.AddPayments();
         builder.AddVerification();
         builder.AddBillionSatoshi();

@@ -21,6 +21,15 @@ public static class RateLimitDefaults
     /// accounts to farm referral credits.</summary>
     public const string OmpAgents = "omp-agents";
 
+    /// <summary>One Million Pixels writes (<c>POST /api/pixels</c>, <c>/api/pixels/upload</c>) per key (the seed names no
+    /// limit; Tessera's own): a bucket of 10 refilling 10 a second. An agent painting in 1000-pixel bulks still paints
+    /// 10,000 pixels a second; a flood of writes into a log is refused.</summary>
+    public const string OmpWrites = "omp-writes";
+
+    /// <summary>One Million Pixels anonymous reads (pixels, history, canvas, stream connects) per IP: a bucket of 600
+    /// refilling over a minute (10 a second sustained, bursts of 600), checked in memory on the node.</summary>
+    public const string OmpReads = "omp-reads";
+
     public static IReadOnlyDictionary<string, RateLimitRuleOptions[]> Policies { get; } = new Dictionary<string, RateLimitRuleOptions[]>
     {
         [Dojo] = [Rule("minute", RateLimitKind.FixedWindow, 60, TimeSpan.FromMinutes(1), RateLimitPartition.Key)],
@@ -32,6 +41,8 @@ public static class RateLimitDefaults
         [BsapPlacements] = [Rule("hour", RateLimitKind.FixedWindow, 5, TimeSpan.FromHours(1), RateLimitPartition.Ip)],
         [BsapVerify] = [Rule("minute", RateLimitKind.TokenBucket, 20, TimeSpan.FromMinutes(1), RateLimitPartition.Ip)],
         [OmpAgents] = [Rule("hour", RateLimitKind.TokenBucket, 10, TimeSpan.FromHours(1), RateLimitPartition.Ip)],
+        [OmpWrites] = [Rule("second", RateLimitKind.TokenBucket, 10, TimeSpan.FromSeconds(1), RateLimitPartition.Key)],
+        [OmpReads] = [Rule("minute", RateLimitKind.TokenBucket, 600, TimeSpan.FromMinutes(1), RateLimitPartition.Ip)],
     };
 
     /// <summary>Adds each built-in policy that configuration did not name (a configured policy replaces the default whole).</summary>

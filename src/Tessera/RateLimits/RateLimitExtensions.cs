@@ -13,6 +13,7 @@ public static class RateLimitExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
         builder.Services.AddSingleton<RateLimitPolicies>();
+        builder.Services.AddSingleton<ConcurrencyLimits>();
         builder.Services.AddSingleton<MemoryRateLimitStore>();
         builder.Services.AddSingleton<RedisRateLimitStore>();
         builder.Services.AddSingleton<IRateLimitStore>(services =>

@@ -50,6 +50,21 @@ public sealed class CanvasState
         }
     }
 
+    /// <summary>Replaces the raster with a snapshot's (the caller holds <see cref="WriteLock"/>); every band re-renders.</summary>
+    public void Load(uint[] colors, byte[]?[] urls, long seq)
+    {
+        lock (Sync)
+        {
+            Raster.Load(colors, urls, seq);
+            for (var y = 0; y < Definition.Height; y++)
+            {
+                _png.MarkRow(y);
+            }
+
+            _rendered = null;
+        }
+    }
+
     /// <summary>The PNG of the canvas and the seq it shows; encoded once per change, not per request.</summary>
     public (byte[] Png, long Seq) RenderPng()
     {

@@ -107,29 +107,35 @@ internal sealed class PixelBatchWriter : IAsyncDisposable
         await using (var transaction = await CanvasLock.BeginAsync(_database, _connection, canvas))
         {
             first = await _connection.Command(NextSeq, transaction).With("@canvas", canvas).ScalarLongAndDisposeAsync() + 1;
-            await using var insert = _connection.Command(Insert, transaction)
-                .With("@canvas", canvas).With("@seq", 0L).With("@account", "").With("@at", 0L).With("@count", 0).With("@payload", Array.Empty<byte>());
-            for (var i = 0; i < batch.Count; i++)
+
+            // Other nodes' writes first: the history rows take their old values from this node's raster, which must
+            // then show every write before this batch (the lock keeps new ones out until the commit).
+            if (_state.Raster.Seq < first - 1)
             {
-                var pending = batch[i];
-                insert.Parameters["@seq"].Value = first + i;
-                insert.Parameters["@account"].Value = pending.AccountId;
-                insert.Parameters["@at"].Value = pending.At.ToUnixTimeMilliseconds();
-                insert.Parameters["@count"].Value = pending.Changes.Count;
-                insert.Parameters["@payload"].Value = pending.Payload;
-                await insert.ExecuteNonQueryAsync();
+                await _catchUpLocked(_state, CancellationToken.None);
             }
 
+            await using (var insert = _connection.Command(Insert, transaction)
+                .With("@canvas", canvas).With("@seq", 0L).With("@account", "").With("@at", 0L).With("@count", 0).With("@payload", Array.Empty<byte>()))
+            {
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    var pending = batch[i];
+                    insert.Parameters["@seq"].Value = first + i;
+                    insert.Parameters["@account"].Value = pending.AccountId;
+                    insert.Parameters["@at"].Value = pending.At.ToUnixTimeMilliseconds();
+                    insert.Parameters["@count"].Value = pending.Changes.Count;
+                    insert.Parameters["@payload"].Value = pending.Payload;
+                    await insert.ExecuteNonQueryAsync();
+                }
+            }
+
+            await InsertHistoryAsync(transaction, batch, first);
             _faults.Hit(PixelStore.AfterInsertFault);
             await transaction.CommitAsync();
         }
 
-        // Committed: apply in seq order (after any writes of other nodes that came first), then answer.
-        if (_state.Raster.Seq < first - 1)
-        {
-            await _catchUpLocked(_state, CancellationToken.None);
-        }
-
+        // Committed: apply in seq order, then answer.
         for (var i = 0; i < batch.Count; i++)
         {
             var pending = batch[i];
@@ -137,6 +143,32 @@ internal sealed class PixelBatchWriter : IAsyncDisposable
             _state.Apply(change);
             _publish(change);
             pending.Completion.TrySetResult(first + i);
+        }
+    }
+
+    /// <summary>
+    /// Each write's pixels into <c>pixel_history</c>, one INSERT per write. A pixel written twice in one batch takes its
+    /// old value from the earlier write of the batch (the raster shows neither until the commit).
+    /// </summary>
+    private async Task InsertHistoryAsync(DbTransaction transaction, List<Pending> batch, long first)
+    {
+        var raster = _state.Raster;
+        var written = batch.Count > 1 ? new Dictionary<(int X, int Y), (uint? Color, string? Url)>() : null;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var pending = batch[i];
+            await PixelHistory.InsertAsync(
+                _connection!, transaction, _state.Id, first + i, pending.AccountId, pending.At.ToUnixTimeMilliseconds(), pending.Changes,
+                before: (x, y) => written is not null && written.TryGetValue((x, y), out var value)
+                    ? value
+                    : (raster.ColorAt(x, y), raster.UrlUtf8At(x, y) is { } url ? System.Text.Encoding.UTF8.GetString(url) : null),
+                after: (x, y, color, url) =>
+                {
+                    if (written is not null)
+                    {
+                        written[(x, y)] = (color, url);
+                    }
+                });
         }
     }
 

@@ -10,21 +10,27 @@ internal static class PixelLog
         SELECT seq, account_id, created_at, payload FROM pixel_writes WHERE canvas = @canvas AND seq > @after ORDER BY seq LIMIT @limit
         """;
 
-    private const int Page = 500;
+    public const string Oldest = "SELECT COALESCE(MIN(seq), 0) FROM pixel_writes WHERE canvas = @canvas";
 
-    /// <summary>Every write after <paramref name="after"/>, oldest first, <see cref="Page"/> rows per query.</summary>
+    /// <summary>
+    /// Rows per query. A row is at most ~0.5 MB (1000 pixels with 512-byte links), so a page is bounded at ~32 MB decoded
+    /// and ~0.5 MB for typical colour-only bulks; 500 rows let one replaying reader hold a gigabyte.
+    /// </summary>
+    public const int Page = 64;
+
+    /// <summary>Every write after <paramref name="after"/>, oldest first, <paramref name="pageSize"/> rows per query.</summary>
     public static async IAsyncEnumerable<PixelEvent> ReadAllAfterAsync(
-        DbConnection connection, string canvas, long after, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        DbConnection connection, string canvas, long after, int pageSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         while (true)
         {
-            var page = await ReadAfterAsync(connection, canvas, after, Page, cancellationToken);
+            var page = await ReadAfterAsync(connection, canvas, after, pageSize, cancellationToken);
             foreach (var change in page)
             {
                 yield return change;
             }
 
-            if (page.Count < Page)
+            if (page.Count < pageSize)
             {
                 yield break;
             }

@@ -52,6 +52,8 @@ public static class PixelPayload
     public static List<PixelChange> Decode(ReadOnlySpan<byte> payload)
     {
         var changes = new List<PixelChange>();
+        string? lastUrl = null;
+        var lastUtf8 = ReadOnlySpan<byte>.Empty;
         while (payload.Length >= 5)
         {
             var x = BinaryPrimitives.ReadUInt16LittleEndian(payload);
@@ -69,7 +71,16 @@ public static class PixelPayload
             if ((flags & HasUrl) != 0)
             {
                 var length = BinaryPrimitives.ReadUInt16LittleEndian(payload);
-                url = Encoding.UTF8.GetString(payload.Slice(2, length));
+                var utf8 = payload.Slice(2, length);
+
+                // The pixels of a bulk usually share one link: decode it once, not once per pixel.
+                if (lastUrl is null || !utf8.SequenceEqual(lastUtf8))
+                {
+                    lastUrl = Encoding.UTF8.GetString(utf8);
+                    lastUtf8 = utf8;
+                }
+
+                url = lastUrl;
                 payload = payload[(2 + length)..];
             }
 

@@ -62,6 +62,17 @@ public sealed class PixelRaster
         Seq = seq;
     }
 
+    /// <summary>Copies colours, links and seq (the caller holds <see cref="CanvasState.Sync"/>; ~5 ms for 1000×1000).</summary>
+    public (uint[] Colors, byte[]?[] Urls, long Seq) Copy() => ((uint[])_colors.Clone(), (byte[]?[])_urls.Clone(), Seq);
+
+    /// <summary>Replaces the whole raster with a snapshot's (the caller holds <see cref="CanvasState.Sync"/>).</summary>
+    public void Load(ReadOnlySpan<uint> colors, byte[]?[] urls, long seq)
+    {
+        colors.CopyTo(_colors);
+        urls.AsSpan().CopyTo(_urls);
+        Seq = seq;
+    }
+
     public bool IsPainted(int x, int y) => _colors[y * Width + x] != 0;
 
     /// <summary>0xRRGGBB of a painted pixel, or null.</summary>

@@ -1,4 +1,5 @@
 using Tessera.Canvas.Pixels;
+using Tessera.RateLimits;
 
 namespace Tessera.Surfaces.OneMillionPixels;
 
@@ -7,7 +8,8 @@ public static class OmpCanvasEndpoints
 {
     public static RouteGroupBuilder MapOmpCanvas(this RouteGroupBuilder api)
     {
-        api.MapGet("/canvas", CanvasPng);
+        // In-memory token bucket per IP (memory store): no database round trip on the hot PNG path.
+        api.MapGet("/canvas", CanvasPng).RequireRateLimit(RateLimitDefaults.OmpReads);
         return api;
     }
 

@@ -1,9 +1,13 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Tessera.Accounts;
 using Tessera.Canvas.Pixels;
 using Tessera.Common;
+using Tessera.Hosting;
+using Tessera.RateLimits;
 
 namespace Tessera.Surfaces.OneMillionPixels;
 
@@ -12,11 +16,15 @@ public static class OmpPixelEndpoints
 {
     private const string Canvas = OneMillionPixelsEndpoints.Canvas;
 
+    /// <summary>History entries per page when <c>limit</c> is not given, and the most a page may hold.</summary>
+    internal const int HistoryPage = 100;
+    internal const int HistoryMaxPage = 1000;
+
     public static RouteGroupBuilder MapOmpPixels(this RouteGroupBuilder api)
     {
-        api.MapGet("/pixels", ListPixelsAsync);
-        api.MapPost("/pixels", WritePixels).RequireKey(Scopes.Canvas);
-        api.MapGet("/pixels/history", History);
+        api.MapGet("/pixels", ListPixelsAsync).RequireRateLimit(RateLimitDefaults.OmpReads);
+        api.MapPost("/pixels", WritePixels).RequireKey(Scopes.Canvas).RequireRateLimit(RateLimitDefaults.OmpWrites);
+        api.MapGet("/pixels/history", History).RequireRateLimit(RateLimitDefaults.OmpReads);
         return api;
     }
 
@@ -32,7 +40,7 @@ public static class OmpPixelEndpoints
 
         var written = await store.WriteAsync(Canvas, TesseraClaims.AccountIdOf(context.User)!, changes.Value, ct);
         return written.IsSuccess
-            ? TypedResults.Ok(new WriteResponse(true, changes.Value.Count, written.Value))
+            ? TypedResults.Ok(new WriteResponse(true, written.Value.Pixels, written.Value.Seq))
             : new ErrorResult(written.Error);
     }
 
@@ -41,7 +49,7 @@ public static class OmpPixelEndpoints
     /// written straight to the response a band of rows at a time: the raster is never copied whole.
     /// </summary>
     private static async Task ListPixelsAsync(
-        HttpContext context, CanvasRegistry canvases, PixelStore store,
+        HttpContext context, CanvasRegistry canvases, PixelStore store, IOptions<OmpStreamOptions> stream, SurfaceRegistry surfaces, IConfiguration configuration,
         int? x0, int? y0, int? x1, int? y1, long? since)
     {
         var state = canvases.Find(Canvas)!;
@@ -56,6 +64,16 @@ public static class OmpPixelEndpoints
         {
             await new ErrorResult(Error.Validation("since must be a seq of 0 or more.")).ExecuteAsync(context);
             return;
+        }
+
+        if (since is { } from)
+        {
+            var baseUrl = PublicBaseUrl.Of(context.Request, configuration) + surfaces.Get(SurfaceRegistry.OneMillionPixels).PathBase;
+            if (await OmpReplayWindow.CheckAsync(store, state, from, stream.Value.MaxReplay, baseUrl, context.RequestAborted) is { } tooOld)
+            {
+                await new ErrorResult(tooOld).ExecuteAsync(context);
+                return;
+            }
         }
 
         var seq = state.Raster.Seq;
@@ -153,39 +171,46 @@ public static class OmpPixelEndpoints
     public sealed record HistoryEntry(
         long Seq,
         DateTimeOffset At,
-        [property: System.Text.Json.Serialization.JsonPropertyName("account_id")] string AccountId,
+        [property: JsonPropertyName("account_id")] string AccountId,
         PixelValue Old,
         PixelValue New);
 
     public sealed record PixelValue(string? Color, string? Url);
 
-    public sealed record HistoryResponse(int X, int Y, IReadOnlyList<HistoryEntry> History);
+    /// <summary>The seed's shape plus paging: <c>next_before</c> is the cursor of the next (older) page, null on the oldest.</summary>
+    public sealed record HistoryResponse(
+        int X,
+        int Y,
+        IReadOnlyList<HistoryEntry> History,
+        [property: JsonPropertyName("next_before")] long? NextBefore,
+        [property: JsonPropertyName("has_more")] bool HasMore);
 
-    /// <summary>Every change of one pixel, oldest first: who, when, old → new. Reads the canvas's log from the start.</summary>
+    /// <summary>
+    /// The changes of one pixel, newest page first, each page oldest first: who, when, old → new. Read from the
+    /// per-pixel index (one range scan), which keeps the newest <c>Tessera:Canvas:Pixels:HistoryDepth</c> changes.
+    /// </summary>
     private static async Task<Results<Ok<HistoryResponse>, ErrorResult>> History(
-        PixelStore store, CancellationToken ct, [FromQuery] int? x = null, [FromQuery] int? y = null)
+        PixelStore store, CancellationToken ct,
+        [FromQuery] int? x = null, [FromQuery] int? y = null, [FromQuery] int? limit = null, [FromQuery] long? before = null)
     {
         if (x is null or < 0 or > 999 || y is null or < 0 or > 999)
         {
             return new ErrorResult(Error.Validation("x and y are required, each between 0 and 999."));
         }
 
-        var history = new List<HistoryEntry>();
-        var current = new PixelValue(null, null);
-        await foreach (var change in store.ReadLogAsync(Canvas, 0, ct))
+        if (limit is < 1 or > HistoryMaxPage || before is < 1)
         {
-            foreach (var pixel in change.Pixels.Where(p => p.X == x && p.Y == y))
-            {
-                var next = new PixelValue(
-                    pixel.Color is { } c ? PixelColor.Format(c) : current.Color ?? (pixel.Url is null ? null : "#FFFFFF"),
-                    pixel.Url ?? current.Url);
-                history.Add(new HistoryEntry(change.Seq, change.At, change.AccountId, current, next));
-                current = next;
-            }
+            return new ErrorResult(Error.Validation($"limit must be 1 to {HistoryMaxPage} (default {HistoryPage}); before must be a seq of 1 or more (the next_before of the previous page)."));
         }
 
-        return TypedResults.Ok(new HistoryResponse(x.Value, y.Value, history));
+        var page = await store.HistoryAsync(Canvas, x.Value, y.Value, before ?? long.MaxValue, limit ?? HistoryPage, ct);
+        var history = page.Entries
+            .Select(entry => new HistoryEntry(entry.Seq, entry.At, entry.AccountId, Value(entry.OldColor, entry.OldUrl), Value(entry.NewColor, entry.NewUrl)))
+            .ToList();
+        return TypedResults.Ok(new HistoryResponse(x.Value, y.Value, history, page.NextBefore, page.NextBefore is not null));
     }
+
+    private static PixelValue Value(uint? color, string? url) => new(color is { } c ? PixelColor.Format(c) : null, url);
 
     private readonly record struct Region(int X0, int Y0, int X1, int Y1)
     {

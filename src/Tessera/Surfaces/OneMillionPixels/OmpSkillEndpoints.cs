@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Text;
 using Tessera.Accounts;
 using Tessera.Canvas;
+using Microsoft.Extensions.Options;
+using Tessera.Canvas.Pixels;
 using Tessera.Hosting;
+using Tessera.RateLimits;
 
 namespace Tessera.Surfaces.OneMillionPixels;
 
@@ -19,13 +22,15 @@ public static class OmpSkillEndpoints
         return api;
     }
 
-    private static async Task<IResult> SkillAsync(HttpContext context, ClaimService claims, SurfaceRegistry surfaces, IConfiguration configuration, CancellationToken ct)
+    private static async Task<IResult> SkillAsync(
+        HttpContext context, ClaimService claims, SurfaceRegistry surfaces, IConfiguration configuration,
+        RateLimitPolicies policies, IOptions<PixelOptions> pixels, IOptions<OmpStreamOptions> stream, CancellationToken ct)
     {
         var baseUrl = PublicBaseUrl.Of(context.Request, configuration) + surfaces.Get(SurfaceRegistry.OneMillionPixels).PathBase;
         var account = TesseraClaims.AccountIdOf(context.User);
         var key = account is null ? null : PresentedKeyText(context);
         var owned = account is null ? [] : await claims.ListAsync(OneMillionPixelsEndpoints.Canvas, account, ct);
-        return Results.Text(Render(baseUrl, key, owned), "text/markdown; charset=utf-8");
+        return Results.Text(Render(baseUrl, key, owned, policies, pixels.Value, stream.Value), "text/markdown; charset=utf-8");
     }
 
     private static string? PresentedKeyText(HttpContext context)
@@ -39,7 +44,7 @@ public static class OmpSkillEndpoints
         return context.Request.Headers["X-API-Key"].ToString() is { Length: > 0 } header ? header.Trim() : null;
     }
 
-    internal static string Render(string baseUrl, string? key, IReadOnlyList<Claim> owned)
+    internal static string Render(string baseUrl, string? key, IReadOnlyList<Claim> owned, RateLimitPolicies policies, PixelOptions pixels, OmpStreamOptions stream)
     {
         var k = key ?? "YOUR_KEY";
         var first = owned.FirstOrDefault();
@@ -73,7 +78,16 @@ public static class OmpSkillEndpoints
 
         md.AppendLine();
         md.AppendLine("Coordinates are 0–999. Colours are `#RRGGBB` or `#RGB`. Links must be https. You may only write pixels you own (403 otherwise).");
-        md.AppendLine("Errors are JSON `{\"error\": \"message\", \"code\": \"machine_code\"}` with status 400, 401, 403, 404 or 500.");
+        md.AppendLine("Errors are JSON `{\"error\": \"message\", \"code\": \"machine_code\"}` with status 400, 401, 403, 404, 410, 429 or 500.");
+        md.AppendLine();
+        md.AppendLine("## Limits");
+        md.AppendLine();
+        md.AppendLine(inv, $"- Writes (`POST /api/pixels`, `/api/pixels/upload`): {Describe(policies, RateLimitDefaults.OmpWrites)} per key. Over it: 429 `rate_limit_exceeded` with `Retry-After` (seconds); wait that long.");
+        md.AppendLine(inv, $"- Reads without a key (pixels, history, canvas, stream connects): {Describe(policies, RateLimitDefaults.OmpReads)} per client address; 429 `rate_limit_exceeded` with `Retry-After` beyond it.");
+        md.AppendLine(inv, $"- A bulk holds 1 to {PixelWriteRequest.MaxBulk} pixels; a pixel repeated in it counts once, each field taking its last value (`updated` counts distinct pixels).");
+        md.AppendLine(inv, $"- Links: https only, at most {pixels.MaxLinkBytes} bytes (UTF-8); longer → 400 `link_too_long`.");
+        md.AppendLine(inv, $"- History: pages of `limit` (default {OmpPixelEndpoints.HistoryPage}, at most {OmpPixelEndpoints.HistoryMaxPage}) changes, newest page first; pass the answer's `next_before` as `before` for the older page. The newest {pixels.HistoryDepth} changes of each pixel are kept.");
+        md.AppendLine(inv, $"- Stream: starts at the current seq; `?since=` / `Last-Event-ID` replays at most {stream.MaxReplay} writes (older → 410 `since_too_old`: reload `/api/pixels` and resume from its `seq`). At most {stream.MaxPerIp} open streams per client address (429 `too_many_streams`). A stream that falls {stream.QueueLength} writes behind gets `event: resync` and is closed: reload, then reconnect with `?since=`.");
         md.AppendLine();
         md.AppendLine("## Endpoints");
         md.AppendLine();
@@ -81,8 +95,8 @@ public static class OmpSkillEndpoints
         Example(md, "Paint many pixels at once (up to 1000; applied whole or not at all)", $"curl -X POST {baseUrl}/api/pixels -H 'Authorization: Bearer {k}' -H 'Content-Type: application/json' -d '{{\"pixels\":[{{\"x\":{x},\"y\":{y},\"color\":\"#00FF00\"}},{{\"x\":{x + 1},\"y\":{y},\"color\":\"#0000FF\"}}]}}'");
         Example(md, "Upload an image into a rectangle you own (PNG, JPEG, GIF or WebP, at most 5 MB; stretched to width×height)", $"curl -X POST {baseUrl}/api/pixels/upload -H 'Authorization: Bearer {k}' -F image=@logo.png -F x={x} -F y={y} -F width=10 -F height=10 -F url=https://example.com");
         Example(md, "Read every painted pixel (optionally a region x0,y0,x1,y1 inclusive, or only changes since a seq)", $"curl '{baseUrl}/api/pixels?x0={x}&y0={y}&x1={x + 9}&y1={y + 9}'");
-        Example(md, "History of one pixel", $"curl '{baseUrl}/api/pixels/history?x={x}&y={y}'");
-        Example(md, "Live changes (server-sent events; reconnect with Last-Event-ID to miss nothing)", $"curl -N {baseUrl}/api/pixels/stream");
+        Example(md, "History of one pixel (newest page; add &before=<next_before> for older ones)", $"curl '{baseUrl}/api/pixels/history?x={x}&y={y}&limit=100'");
+        Example(md, "Live changes (server-sent events from now; reconnect with Last-Event-ID or ?since=<seq> to miss nothing)", $"curl -N {baseUrl}/api/pixels/stream");
         Example(md, "The whole canvas as a 1000×1000 PNG", $"curl -o canvas.png {baseUrl}/api/canvas");
         Example(md, "Create an anonymous agent (get a private key and a promo link)", $"curl -X POST {baseUrl}/api/agent -H 'Content-Type: application/json' -d '{{\"fingerprint\":\"your-stable-fingerprint\"}}'");
         Example(md, "Your agent: stats, promo link, owned pixels", $"curl {baseUrl}/api/agent -H 'Authorization: Bearer {k}'");
@@ -92,6 +106,12 @@ public static class OmpSkillEndpoints
         Example(md, "This file", $"curl {baseUrl}/api/skill -H 'Authorization: Bearer {k}' > SKILL.md");
         return md.ToString();
     }
+
+    /// <summary>A policy's rules in words, from the live configuration (so the file states what the server enforces).</summary>
+    private static string Describe(RateLimitPolicies policies, string name) => string.Join(" and ", policies.Get(name).Rules.Select(rule =>
+        rule.Kind == RateLimitKind.TokenBucket
+            ? string.Create(CultureInfo.InvariantCulture, $"a bucket of {rule.Limit} requests refilling over {rule.WindowSeconds} s")
+            : string.Create(CultureInfo.InvariantCulture, $"{rule.Limit} requests per {rule.WindowSeconds} s")));
 
     private static void Example(StringBuilder md, string title, string command)
     {

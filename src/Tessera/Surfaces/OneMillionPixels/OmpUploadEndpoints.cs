@@ -4,6 +4,7 @@ using Tessera.Accounts;
 using Tessera.Canvas.Pixels;
 using Tessera.Common;
 using Tessera.Imaging;
+using Tessera.RateLimits;
 
 namespace Tessera.Surfaces.OneMillionPixels;
 
@@ -19,7 +20,7 @@ public static class OmpUploadEndpoints
 
     public static RouteGroupBuilder MapOmpUpload(this RouteGroupBuilder api)
     {
-        api.MapPost("/pixels/upload", UploadAsync).RequireKey(Scopes.Canvas).DisableAntiforgery();
+        api.MapPost("/pixels/upload", UploadAsync).RequireKey(Scopes.Canvas).DisableAntiforgery().RequireRateLimit(RateLimitDefaults.OmpWrites);
         return api;
     }
 
@@ -66,7 +67,7 @@ public static class OmpUploadEndpoints
         }
         else if (!PixelWriteRequest.IsHttpsUrl(url))
         {
-            return new ErrorResult(Error.Validation($"url must be an https URL of at most {PixelWriteRequest.MaxUrlLength} characters."));
+            return new ErrorResult(Error.Validation("url must be an absolute https URL without spaces."));
         }
 
         byte[] bytes;
@@ -98,7 +99,7 @@ public static class OmpUploadEndpoints
 
         var written = await store.WriteAsync(OneMillionPixelsEndpoints.Canvas, account, changes, ct);
         return written.IsSuccess
-            ? TypedResults.Ok(new UploadResponse(true, changes.Count, written.Value, x.Value, y.Value, width.Value, height.Value))
+            ? TypedResults.Ok(new UploadResponse(true, written.Value.Pixels, written.Value.Seq, x.Value, y.Value, width.Value, height.Value))
             : new ErrorResult(written.Error);
     }
 

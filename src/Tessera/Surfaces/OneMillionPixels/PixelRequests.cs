@@ -6,11 +6,13 @@ namespace Tessera.Surfaces.OneMillionPixels;
 /// <summary>A pixel as the doc's POST /api/pixels takes it.</summary>
 public sealed record PixelInput(int? X, int? Y, string? Color, string? Url);
 
-/// <summary>Single (<c>{x, y, color?, url?}</c>) or bulk (<c>{pixels: [...]}</c>, at most 1000).</summary>
+/// <summary>
+/// Single (<c>{x, y, color?, url?}</c>) or bulk (<c>{pixels: [...]}</c>, at most 1000). A link's length cap is the Canvas
+/// module's (<c>Tessera:Canvas:Pixels:MaxLinkBytes</c>), checked by the store for every way of writing.
+/// </summary>
 public sealed record PixelWriteRequest(int? X, int? Y, string? Color, string? Url, List<PixelInput>? Pixels)
 {
     public const int MaxBulk = 1000;
-    public const int MaxUrlLength = 2048;
 
     /// <summary>The pixels to write, or the first reason the request is refused (nothing is written then).</summary>
     public Result<List<PixelChange>> ToChanges()
@@ -77,7 +79,7 @@ public sealed record PixelWriteRequest(int? X, int? Y, string? Color, string? Ur
 
         if (url is not null && !IsHttpsUrl(url))
         {
-            return Error.Validation($"{where}url must be an https URL of at most {MaxUrlLength} characters.");
+            return Error.Validation($"{where}url must be an absolute https URL without spaces.");
         }
 
         if (parsed is null && url is null)
@@ -89,7 +91,6 @@ public sealed record PixelWriteRequest(int? X, int? Y, string? Color, string? Ur
     }
 
     public static bool IsHttpsUrl(string url) =>
-        url.Length <= MaxUrlLength &&
         !url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) &&
         Uri.TryCreate(url, UriKind.Absolute, out var uri) &&
         uri.Scheme == Uri.UriSchemeHttps &&
