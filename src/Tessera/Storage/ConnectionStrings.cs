@@ -8,10 +8,11 @@ public static class ConnectionStrings
 {
     public static (DatabaseProvider Provider, string ConnectionString) Resolve(StorageOptions options)
     {
+        // The data directory holds blobs and the secret key on PostgreSQL too: it is made (or tightened to) 0700 either way.
+        OwnerOnlyFiles.EnsureDirectory(options.Data);
         var database = options.Database?.Trim();
         if (string.IsNullOrEmpty(database))
         {
-            OwnerOnlyFiles.EnsureDirectory(options.Data);
             var path = Path.GetFullPath(Path.Combine(options.Data, "tessera.db"));
             OwnerOnlyFiles.SqliteDatabase(path);
             return (DatabaseProvider.Sqlite, Sqlite(path));

@@ -93,15 +93,26 @@ function connect() {
     setSeq(change.seq);
     refreshTooltip();
   });
+  // The server cut this stream (the page fell too far behind): the log may no longer reach back to our seq, so the
+  // whole canvas is read again rather than resumed.
+  source.addEventListener("resync", () => {
+    source.close();
+    setStatus("reconnecting", "catching up…");
+    reload();
+  });
   source.addEventListener("error", () => {
     if (source.readyState === EventSource.CLOSED) {
-      // The browser gave up (an error status): start again from the last seq seen.
+      // The browser gave up (an error status: too many streams, or 410 when our seq is older than the log keeps).
       setStatus("reconnecting", "reconnecting…");
-      setTimeout(connect, 3000);
+      setTimeout(reload, 3000);
     } else {
       setStatus("reconnecting", "reconnecting…");
     }
   });
+}
+
+function reload() {
+  load().catch(() => setTimeout(reload, 3000));
 }
 
 // --- tooltip --------------------------------------------------------------------------------------------------------

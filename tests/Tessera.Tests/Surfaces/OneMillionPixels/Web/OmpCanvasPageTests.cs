@@ -7,8 +7,11 @@ using static Microsoft.Playwright.Assertions;
 namespace Tessera.Tests.Surfaces.OneMillionPixels.Web;
 
 /// <summary><c>/omp/</c> in headless Chromium: live paint, hover, click-through, zoom and pan.</summary>
-public sealed class OmpCanvasPageTests(OmpBrowserFixture fixture) : IClassFixture<OmpBrowserFixture>
+public sealed class OmpCanvasPageTests(OmpBrowserFixture fixture) : IClassFixture<OmpBrowserFixture>, IAsyncDisposable
 {
+    // Each open page holds one of the 4 live streams an IP may have: a test closes its pages, or later tests are refused.
+    private readonly List<IBrowserContext> _contexts = [];
+
     private const string ReadPixel = """
         ([x, y]) => {
           const [r, g, b] = document.getElementById("canvas").getContext("2d").getImageData(x, y, 1, 1).data;
@@ -177,6 +180,7 @@ public sealed class OmpCanvasPageTests(OmpBrowserFixture fixture) : IClassFixtur
     {
         SkipWithoutChromium();
         var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        _contexts.Add(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync(fixture.BaseUrl + "/omp/");
         await Expect(page.Locator("#status")).ToHaveAttributeAsync("data-state", "live");
@@ -208,5 +212,13 @@ public sealed class OmpCanvasPageTests(OmpBrowserFixture fixture) : IClassFixtur
     {
         var (cx, cy) = await ClientPointAsync(page, x, y);
         await page.Mouse.MoveAsync(cx, cy);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.CloseAsync();
+        }
     }
 }
