@@ -44,5 +44,28 @@ public static class KeyIssuance
         return new KeyTerms(requested.Scopes ?? held, requested.Budget ?? remaining, requested.ExpiresAt ?? issuer.ExpiresAt);
     }
 
+    /// <summary>
+    /// A key may rename, deactivate, reactivate or delete only a key that can do no more than itself: one holding only
+    /// the <c>keys</c> scope cannot switch off (or on) the account's full-power key.
+    /// </summary>
+    public static Result<bool> MayManage(ApiKey manager, ApiKey target)
+    {
+        var held = Scopes.Deserialize(manager.Scopes);
+        if (held is null)
+        {
+            return true;
+        }
+
+        var targetScopes = Scopes.Deserialize(target.Scopes);
+        if (targetScopes is null)
+        {
+            return Refused("A scoped key cannot change a key that holds every scope.");
+        }
+
+        return targetScopes.FirstOrDefault(scope => !held.Contains(scope)) is { } extra
+            ? Refused($"A key cannot change a key that holds the '{extra}' scope it lacks itself.")
+            : true;
+    }
+
     private static Error Refused(string message) => Error.Forbidden("forbidden", message);
 }

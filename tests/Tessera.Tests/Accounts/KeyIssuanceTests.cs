@@ -92,6 +92,31 @@ public sealed class KeyIssuanceTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await _client.GetWithKeyAsync("/engine/_probe/key", paused)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_key_with_only_the_keys_scope_cannot_switch_off_rename_or_delete_a_stronger_key()
+    {
+        var (_, keysOnly) = await _admin.CreateKeyAsync(_account, new { name = "keys only", scopes = new[] { "keys" } });
+        var (strongId, strong) = await _admin.CreateKeyAsync(_account, new { name = "full power" });
+
+        foreach (var (method, path, body) in new (HttpMethod, string, object?)[]
+        {
+            (HttpMethod.Post, $"{EngineKeys}/{strongId}/deactivate", null),
+            (HttpMethod.Patch, $"{EngineKeys}/{strongId}", new { name = "renamed" }),
+            (HttpMethod.Delete, $"{EngineKeys}/{strongId}", null),
+        })
+        {
+            var refused = await SendAsync(method, path, keysOnly, body);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetWithKeyAsync("/engine/_probe/key", strong)).StatusCode);
+        Assert.Equal("full power", (await ListedByIdAsync(strongId)).GetProperty("name").GetString());
+
+        // A key within its own scopes it may still manage.
+        var child = await (await SendAsync(HttpMethod.Post, EngineKeys, keysOnly, new { name = "child" })).ReadJsonAsync();
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Post, $"{EngineKeys}/{child.GetProperty("id").GetString()}/deactivate", keysOnly)).StatusCode);
+    }
+
     private async Task<JsonElement> ListedAsync(string keyText)
     {
         var keys = (await (await _admin.GetAsync($"/admin/v1/accounts/{_account}/keys", Ct)).ReadJsonAsync()).GetProperty("keys");

@@ -105,22 +105,32 @@ public static class PixelEngineKeyEndpoints
     /// <summary>The caller's account, when the caller is an account key (not a sub-key).</summary>
     private static async Task<Result<string>> CallerAccountAsync(HttpContext context, ApiKeyService keys, CancellationToken ct)
     {
+        var key = await CallerKeyAsync(context, keys, ct);
+        return key.IsSuccess ? key.Value.AccountId : key.Error;
+    }
+
+    private static async Task<Result<ApiKey>> CallerKeyAsync(HttpContext context, ApiKeyService keys, CancellationToken ct)
+    {
         var key = await keys.FindAsync(TesseraClaims.KeyIdOf(context.User)!, ct);
-        return key is null || key.ParentKeyId is not null ? SubKeyRefused : key.AccountId;
+        return key is null || key.ParentKeyId is not null ? SubKeyRefused : key;
     }
 
     private static async Task<Result<ApiKey>> OwnedKeyAsync(string keyId, HttpContext context, ApiKeyService keys, CancellationToken ct)
     {
-        var caller = await CallerAccountAsync(context, keys, ct);
+        var caller = await CallerKeyAsync(context, keys, ct);
         if (!caller.IsSuccess)
         {
             return caller.Error;
         }
 
         var key = await keys.FindAsync(keyId, ct);
-        return key is null || key.AccountId != caller.Value || key.ParentKeyId is not null
-            ? Error.NotFound($"No key '{keyId}'.")
-            : key;
+        if (key is null || key.AccountId != caller.Value.AccountId || key.ParentKeyId is not null)
+        {
+            return Error.NotFound($"No key '{keyId}'.");
+        }
+
+        var allowed = KeyIssuance.MayManage(caller.Value, key);
+        return allowed.IsSuccess ? key : allowed.Error;
     }
 }
 

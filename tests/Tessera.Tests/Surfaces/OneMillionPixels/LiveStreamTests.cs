@@ -43,23 +43,5 @@ public sealed class LiveStreamTests : IAsyncLifetime
         Assert.Equal(4, (await NextEventAsync(again)).Id);
     }
 
-    private static async Task<(long Id, JsonElement Data)> NextEventAsync(StreamReader reader)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(10));
-        long id = -1;
-        while (await reader.ReadLineAsync(timeout.Token) is { } line)
-        {
-            if (line.StartsWith("id: ", StringComparison.Ordinal))
-            {
-                id = long.Parse(line[4..], System.Globalization.CultureInfo.InvariantCulture);
-            }
-            else if (line.StartsWith("data: ", StringComparison.Ordinal))
-            {
-                return (id, JsonDocument.Parse(line[6..]).RootElement.Clone());
-            }
-        }
-
-        throw new InvalidOperationException("stream ended");
-    }
+    private static Task<(long Id, JsonElement Data)> NextEventAsync(StreamReader reader) => SseReader.NextEventAsync(reader, Ct);
 }
