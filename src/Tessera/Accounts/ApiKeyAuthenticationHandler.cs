@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Tessera.Common;
-using Tessera.Surfaces;
+using Tessera.Http;
 
 namespace Tessera.Accounts;
 

@@ -1,5 +1,5 @@
 using Tessera.Common;
-using Tessera.Surfaces;
+using Tessera.Http;
 
 namespace Tessera.Accounts;
 

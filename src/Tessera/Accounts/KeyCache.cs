@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
+using Tessera.Http;
 
 namespace Tessera.Accounts;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Tessera.Surfaces;
+using Tessera.Http;
 using Tessera.Common;
 
 namespace Tessera.Accounts;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tessera.Accounts;
 using Tessera.Common;
-using Tessera.Surfaces;
+using Tessera.Http;
 
 namespace Tessera.Admin;
 

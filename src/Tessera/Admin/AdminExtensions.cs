@@ -1,8 +1,8 @@
 using Tessera.Accounts;
 using Tessera.Canvas;
+using Tessera.Http;
 using Tessera.Ledger;
 using Tessera.Payments;
-using Tessera.Surfaces;
 
 namespace Tessera.Admin;
 

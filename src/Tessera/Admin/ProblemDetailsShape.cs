@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Tessera.Common;
+using Tessera.Http;
 
 namespace Tessera.Admin;
 
 /// <summary>The operator API answers errors as RFC 9457 problem details, with Tessera's stable code as an extension.</summary>
-public sealed class ProblemDetailsShape : Surfaces.IErrorShape
+public sealed class ProblemDetailsShape : IErrorShape
 {
     public static readonly ProblemDetailsShape Instance = new();
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Tessera.Surfaces;
+using Tessera.Http;
 
 namespace Tessera.Canvas;
 

@@ -1,6 +1,6 @@
 using Scalar.AspNetCore;
 using Tessera.Accounts;
-using Tessera.Surfaces;
+using Tessera.Http;
 
 namespace Tessera.Hosting;
 

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Tessera.Common;
+using Tessera.Http;
 using Tessera.Storage.Secrets;
-using Tessera.Surfaces;
 
 namespace Tessera.Hosting;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Tessera.Common;
-using Tessera.Surfaces;
+using Tessera.Http;
 
 namespace Tessera.Hosting;
 

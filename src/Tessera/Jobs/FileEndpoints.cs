@@ -1,7 +1,7 @@
 using Microsoft.Net.Http.Headers;
 using Tessera.Common;
+using Tessera.Http;
 using Tessera.Storage;
-using Tessera.Surfaces;
 
 namespace Tessera.Jobs;
 

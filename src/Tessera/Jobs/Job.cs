@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Tessera.Http;
 
 namespace Tessera.Jobs;
 

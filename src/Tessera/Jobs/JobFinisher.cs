@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Tessera.Hosting;
+using Tessera.Http;
 using Tessera.Ledger;
 
 namespace Tessera.Jobs;

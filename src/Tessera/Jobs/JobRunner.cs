@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Tessera.Engines;
-using Tessera.Hosting;
+using Tessera.Http;
 using Tessera.Storage;
 
 namespace Tessera.Jobs;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Tessera.Common;
+using Tessera.Http;
 using Tessera.Ledger;
 
 namespace Tessera.Jobs;

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Tessera.Http;
 using Tessera.Ledger;
 using Tessera.Storage;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tessera.Http;
 
 namespace Tessera.Jobs;
 

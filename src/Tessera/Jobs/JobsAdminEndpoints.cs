@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Tessera.Surfaces;
+using Tessera.Http;
 
 namespace Tessera.Jobs;
 

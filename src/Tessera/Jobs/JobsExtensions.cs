@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
 using Tessera.Accounts;
-using Tessera.Hosting;
+using Tessera.Http;
 using Tessera.Ledger;
 using Tessera.Storage;
 using Tessera.Storage.Secrets;
-using Tessera.Surfaces;
 
 namespace Tessera.Jobs;
 

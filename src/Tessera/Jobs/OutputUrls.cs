@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
-using Tessera.Hosting;
+using Tessera.Http;
 using Tessera.Storage.Secrets;
 
 namespace Tessera.Jobs;

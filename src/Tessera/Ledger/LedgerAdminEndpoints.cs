@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Tessera.Accounts;
-using Tessera.Hosting.Idempotency;
+using Tessera.Http.Idempotency;
+using Tessera.Http;
 using Tessera.Storage;
-using Tessera.Surfaces;
 
 namespace Tessera.Ledger;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tessera.Common;
+using Tessera.Http;
 using Tessera.Payments.DevWallet;
-using Tessera.Surfaces;
 
 namespace Tessera.Payments;
 

@@ -1,4 +1,4 @@
-using Tessera.Surfaces;
+using Tessera.Http;
 
 namespace Tessera.RateLimits;
 

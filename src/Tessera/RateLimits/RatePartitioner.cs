@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Tessera.Accounts;
+using Tessera.Http;
 
 namespace Tessera.RateLimits;
 

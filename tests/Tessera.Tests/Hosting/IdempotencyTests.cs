@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Tessera.Accounts;
 using Tessera.Hosting;
-using Tessera.Hosting.Idempotency;
+using Tessera.Http.Idempotency;
 using Tessera.Tests.Support;
 
 namespace Tessera.Tests.Hosting;

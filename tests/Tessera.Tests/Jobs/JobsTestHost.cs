@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tessera.Engines;
+using Tessera.Http;
 using Tessera.Jobs;
 using Tessera.Ledger;
 using Tessera.Tests.Support;

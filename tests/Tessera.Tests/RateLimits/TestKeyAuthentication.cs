@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tessera.Accounts;
+using Tessera.Http;
 
 namespace Tessera.Tests.RateLimits;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Tessera.Accounts;
 using Tessera.Hosting;
+using Tessera.Http;
 
 namespace Tessera.Tests.Support;
 

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Threading.Channels;
-using Tessera.Hosting;
+using Tessera.Http;
 using Tessera.Storage;
 
 namespace Tessera.Canvas.Pixels;

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using Tessera.Common;
-using Tessera.Hosting;
+using Tessera.Http;
 using Tessera.Storage;
 
 namespace Tessera.Canvas.Pixels;

@@ -1,3 +1,4 @@
+using Tessera.Http;
 using Tessera.Storage.Secrets;
 
 namespace Tessera.Surfaces.BillionSatoshi;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Tessera.Canvas.Placements;
 using Tessera.Canvas.Rendering;
 using Tessera.Common;
+using Tessera.Http;
 using Tessera.Verification;
 
 namespace Tessera.Surfaces.BillionSatoshi;

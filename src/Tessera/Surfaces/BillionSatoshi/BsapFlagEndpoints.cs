@@ -1,5 +1,6 @@
 using Tessera.Canvas.Placements;
 using Tessera.Common;
+using Tessera.Http;
 using Tessera.RateLimits;
 
 namespace Tessera.Surfaces.BillionSatoshi;

@@ -1,5 +1,6 @@
 using QRCoder;
 using Tessera.Common;
+using Tessera.Http;
 
 namespace Tessera.Surfaces.BillionSatoshi;
 

@@ -1,4 +1,5 @@
 using Tessera.Canvas.Placements;
+using Tessera.Http;
 
 namespace Tessera.Surfaces.BillionSatoshi;
 

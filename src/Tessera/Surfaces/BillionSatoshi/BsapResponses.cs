@@ -1,6 +1,7 @@
 using Tessera.Canvas.Placements;
 using Tessera.Canvas.Rendering;
 using Tessera.Common;
+using Tessera.Http;
 
 namespace Tessera.Surfaces.BillionSatoshi;
 

@@ -1,6 +1,7 @@
 using Tessera.Canvas.Placements;
 using Tessera.Common;
-using Tessera.Hosting.Idempotency;
+using Tessera.Http.Idempotency;
+using Tessera.Http;
 using Tessera.Storage;
 
 namespace Tessera.Surfaces.BillionSatoshi;

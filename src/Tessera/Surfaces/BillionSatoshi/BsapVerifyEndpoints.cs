@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Tessera.Http;
 using Tessera.RateLimits;
 using Tessera.Verification;
 

@@ -1,4 +1,4 @@
-using Tessera.Hosting;
+using Tessera.Http;
 
 namespace Tessera.Surfaces.BillionSatoshi;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Tessera.Accounts;
 using Tessera.Canvas;
+using Tessera.Http;
 using Tessera.Ledger;
 using Tessera.RateLimits;
 

@@ -4,7 +4,7 @@ using Tessera.Accounts;
 using Tessera.Canvas;
 using Microsoft.Extensions.Options;
 using Tessera.Canvas.Pixels;
-using Tessera.Hosting;
+using Tessera.Http;
 using Tessera.RateLimits;
 
 namespace Tessera.Surfaces.OneMillionPixels;

@@ -6,7 +6,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Tessera.Canvas.Pixels;
 using Tessera.Common;
-using Tessera.Hosting;
+using Tessera.Http;
 using Tessera.RateLimits;
 
 namespace Tessera.Surfaces.OneMillionPixels;

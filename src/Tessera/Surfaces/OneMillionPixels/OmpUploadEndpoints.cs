@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Tessera.Accounts;
 using Tessera.Canvas.Pixels;
 using Tessera.Common;
+using Tessera.Http;
 using Tessera.Imaging;
 using Tessera.RateLimits;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tessera.Accounts;
 using Tessera.Common;
+using Tessera.Http;
 using Tessera.Jobs;
 
 namespace Tessera.Surfaces.PixelDojo;

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 using Tessera.Accounts;
 using Tessera.Engines;
 using Tessera.Engines.Models;
-using Tessera.Hosting.Idempotency;
+using Tessera.Http.Idempotency;
+using Tessera.Http;
 using Tessera.RateLimits;
 
 namespace Tessera.Surfaces.PixelDojo;

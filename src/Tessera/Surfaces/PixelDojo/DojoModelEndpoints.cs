@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Tessera.Accounts;
 using Tessera.Engines;
 using Tessera.Engines.Models;
-using Tessera.Hosting;
+using Tessera.Http;
 
 namespace Tessera.Surfaces.PixelDojo;
 

@@ -5,7 +5,8 @@ using Tessera.Accounts;
 using Tessera.Common;
 using Tessera.Engines;
 using Tessera.Engines.Models;
-using Tessera.Hosting.Idempotency;
+using Tessera.Http.Idempotency;
+using Tessera.Http;
 using Tessera.Jobs;
 using Tessera.Outbound;
 

@@ -1,3 +1,4 @@
+using Tessera.Http;
 using Tessera.Jobs;
 using Tessera.RateLimits;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tessera.Accounts;
+using Tessera.Http;
 using Tessera.Jobs;
 
 namespace Tessera.Surfaces.PixelEngine;

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tessera.Accounts;
 using Tessera.Common;
+using Tessera.Http;
 
 namespace Tessera.Surfaces.PixelEngine;
 

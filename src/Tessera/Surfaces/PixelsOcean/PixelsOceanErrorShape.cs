@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Tessera.Common;
+using Tessera.Http;
 
 namespace Tessera.Surfaces.PixelsOcean;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Tessera.Http;
 using Tessera.Tests.Support;
 
 namespace Tessera.Tests.Surfaces.OneMillionPixels;

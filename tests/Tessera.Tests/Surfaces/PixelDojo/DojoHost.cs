@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Tessera.Http;
 using Tessera.Tests.Support;
 
 namespace Tessera.Tests.Surfaces.PixelDojo;

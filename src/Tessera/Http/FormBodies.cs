@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Tessera.Common;
 
-namespace Tessera.Surfaces;
+namespace Tessera.Http;
 
 /// <summary>
 /// Reads a form body for the surfaces that take uploads. A malformed body (no boundary, a truncated part, more fields than

@@ -3,10 +3,10 @@ using System.Text;
 using System.Text.Json;
 using Tessera.Accounts;
 using Tessera.Common;
+using Tessera.Http;
 using Tessera.RateLimits;
-using Tessera.Surfaces;
 
-namespace Tessera.Hosting.Idempotency;
+namespace Tessera.Http.Idempotency;
 
 /// <summary>
 /// <c>Idempotency-Key</c> on endpoints marked <see cref="IdempotentRequest"/>: the first request with a key claims it and

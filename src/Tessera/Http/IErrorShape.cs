@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Tessera.Common;
 
-namespace Tessera.Surfaces;
+namespace Tessera.Http;
 
 /// <summary>How one API writes an error body: each seed doc documents its own shape.</summary>
 public interface IErrorShape

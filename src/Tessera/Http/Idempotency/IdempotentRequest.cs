@@ -1,4 +1,4 @@
-namespace Tessera.Hosting.Idempotency;
+namespace Tessera.Http.Idempotency;
 
 /// <summary>Endpoint metadata: this POST spends or creates money-backed things and honours <c>Idempotency-Key</c>.</summary>
 public sealed class IdempotentRequest

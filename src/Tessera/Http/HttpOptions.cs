@@ -1,4 +1,4 @@
-namespace Tessera.Hosting;
+namespace Tessera.Http;
 
 /// <summary><c>Tessera:Http</c>: request limits, CORS and proxies.</summary>
 public sealed class HttpOptions

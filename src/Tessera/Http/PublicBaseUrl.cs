@@ -1,4 +1,4 @@
-namespace Tessera.Hosting;
+namespace Tessera.Http;
 
 /// <summary>
 /// The root every absolute URL Tessera writes starts with: <c>Tessera:PublicBaseUrl</c> when set (behind a proxy,

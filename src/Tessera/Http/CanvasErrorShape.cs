@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Tessera.Common;
 
-namespace Tessera.Surfaces;
+namespace Tessera.Http;
 
 /// <summary>
 /// The two canvas services (One Million Pixels, Billion Satoshi) document status codes but no body; both use

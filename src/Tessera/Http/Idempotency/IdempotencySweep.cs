@@ -1,4 +1,4 @@
-namespace Tessera.Hosting.Idempotency;
+namespace Tessera.Http.Idempotency;
 
 /// <summary>Forgets idempotency records older than 24 h, every 10 minutes (any node; deleting twice is harmless).</summary>
 internal sealed class IdempotencySweep(IdempotencyStore store, TimeProvider time) : BackgroundService

@@ -1,4 +1,4 @@
-namespace Tessera.Hosting.Idempotency;
+namespace Tessera.Http.Idempotency;
 
 public static class IdempotencyExtensions
 {

@@ -1,4 +1,4 @@
-namespace Tessera.Hosting;
+namespace Tessera.Http;
 
 /// <summary>
 /// Deterministic crash tests (DECISIONS.md): <c>Tessera:Testing:FailAt=&lt;name&gt;</c> makes the process die at once

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Net.Http.Headers;
 
-namespace Tessera.Hosting;
+namespace Tessera.Http;
 
 /// <summary>
 /// The files of one web page folder, <c>wwwroot/{folder}/</c>, embedded in the assembly (<c>Tessera.csproj</c>), so a

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Tessera.Common;
 
-namespace Tessera.Surfaces;
+namespace Tessera.Http;
 
 /// <summary>The one place an <see cref="Error"/> becomes an HTTP response, in the shape of the surface the request is for.</summary>
 public static class ErrorResponses

@@ -1,4 +1,4 @@
-namespace Tessera.Surfaces;
+namespace Tessera.Http;
 
 /// <summary><c>Tessera:Surfaces:{name}</c>: where each surface is mounted.</summary>
 public sealed class SurfaceOptions

@@ -1,4 +1,4 @@
-namespace Tessera.Hosting;
+namespace Tessera.Http;
 
 /// <summary>
 /// The site's icon and web app manifest (<c>wwwroot/site/</c>), one copy for every page: browsers ask for

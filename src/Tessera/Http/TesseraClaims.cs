@@ -1,4 +1,4 @@
-namespace Tessera.Accounts;
+namespace Tessera.Http;
 
 /// <summary>Claims the API-key handler puts on an authenticated request; other modules read these, nothing else.</summary>
 public static class TesseraClaims

@@ -1,4 +1,4 @@
-namespace Tessera.Surfaces;
+namespace Tessera.Http;
 
 /// <summary>One seed API mounted under its path base (configurable: <c>Tessera:Surfaces:{Name}:PathBase</c>).</summary>
 /// <param name="Name">Configuration and OpenAPI name (<c>dojo</c>, <c>engine</c> ...).</param>

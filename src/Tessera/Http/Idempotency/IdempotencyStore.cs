@@ -1,6 +1,6 @@
 using Tessera.Storage;
 
-namespace Tessera.Hosting.Idempotency;
+namespace Tessera.Http.Idempotency;
 
 /// <summary>
 /// The <c>idempotent_requests</c> table: a row is claimed (status 0) before the handler runs, so two racing requests

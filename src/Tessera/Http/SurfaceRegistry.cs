@@ -4,7 +4,7 @@ using Tessera.Surfaces.PixelDojo;
 using Tessera.Surfaces.PixelEngine;
 using Tessera.Surfaces.PixelsOcean;
 
-namespace Tessera.Surfaces;
+namespace Tessera.Http;
 
 /// <summary>
 /// The five seed APIs and the operator API, each with its path base and error shape. Anything that answers
