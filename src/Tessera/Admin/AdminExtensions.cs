@@ -9,7 +9,15 @@ namespace Tessera.Admin;
 /// <summary>The operator's API under <c>/admin/v1</c>, behind the operator key: every module maps its admin routes onto this group.</summary>
 public static class AdminExtensions
 {
-    public static IHostApplicationBuilder AddAdmin(this IHostApplicationBuilder builder) => builder;
+    /// <summary>The operator API is a surface like the seed APIs (its error shape, its OpenAPI document), at a fixed path base
+    /// and with a document only the operator key may read.</summary>
+    public static IHostApplicationBuilder AddAdmin(this IHostApplicationBuilder builder) =>
+        builder.AddSurface(new SurfaceDescriptor(SurfaceRegistry.Admin, "/admin/v1", ProblemDetailsShape.Instance)
+        {
+            PathBaseConfigurable = false,
+            PublicDocument = false,
+            Map = endpoints => endpoints.MapAdmin(),
+        });
 
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder endpoints)
     {

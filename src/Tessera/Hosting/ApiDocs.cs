@@ -13,15 +13,10 @@ namespace Tessera.Hosting;
 /// </summary>
 public static class ApiDocs
 {
-    public static readonly string[] DocumentNames =
-    [
-        SurfaceRegistry.Admin, SurfaceRegistry.OneMillionPixels, SurfaceRegistry.BillionSatoshi,
-        SurfaceRegistry.PixelDojo, SurfaceRegistry.PixelEngine, SurfaceRegistry.PixelsOcean,
-    ];
-
+    /// <summary>One document per registered surface: call after every surface's <c>Add...</c>.</summary>
     public static IHostApplicationBuilder AddApiDocs(this IHostApplicationBuilder builder)
     {
-        foreach (var name in DocumentNames)
+        foreach (var name in builder.Services.Surfaces().Select(surface => surface.Name).ToList())
         {
             builder.Services.AddOpenApi(name, options =>
             {
@@ -42,7 +37,7 @@ public static class ApiDocs
         {
             options.WithTitle("Tessera API");
             options.WithOpenApiRoutePattern("/openapi/{documentName}.json");
-            foreach (var name in DocumentNames.Where(name => name != SurfaceRegistry.Admin))
+            foreach (var name in endpoints.ServiceProvider.GetServices<SurfaceDescriptor>().Where(surface => surface.PublicDocument).Select(surface => surface.Name))
             {
                 options.AddDocument(name);
             }

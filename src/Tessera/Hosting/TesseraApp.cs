@@ -15,6 +15,7 @@ using Tessera.Surfaces.BillionSatoshi;
 using Tessera.Surfaces.OneMillionPixels;
 using Tessera.Surfaces.PixelDojo;
 using Tessera.Surfaces.PixelEngine;
+using Tessera.Surfaces.PixelsOcean;
 using Tessera.Verification;
 using Tessera.Webhooks;
 
@@ -59,22 +60,25 @@ public static class TesseraApp
         builder.AddOutbound();
         builder.AddWebhooks();
         builder.AddTelemetry();
-        builder.AddApiDocs();
         builder.AddAccounts();
         builder.AddLedger();
         builder.AddCanvas();
         builder.AddImaging();
-        builder.AddOmpAgents();
-        builder.AddOmpStream();
         builder.AddPayments();
         builder.AddVerification();
-        builder.AddBillionSatoshi();
         builder.AddEngines();
         builder.AddJobs();
         builder.AddRateLimits();
-        builder.AddAdmin();
         builder.AddIdempotency();
+
+        // The surfaces, each with its descriptor (Http/SurfaceDescriptor.cs): their order is the order their routes map.
+        builder.AddAdmin();
+        builder.AddOneMillionPixels();
+        builder.AddBillionSatoshi();
+        builder.AddPixelEngine();
         builder.AddPixelDojo();
+        builder.AddPixelsOcean();
+        builder.AddApiDocs();
 
         var app = builder.Build();
         app.UseProxyTrust();
@@ -90,11 +94,7 @@ public static class TesseraApp
         app.MapSiteIcons();
         app.MapTelemetry();
         app.MapApiDocs();
-        app.MapAdmin();
-        app.MapOneMillionPixels();
-        app.MapBillionSatoshi();
-        app.MapPixelEngine();
-        app.MapPixelDojo();
+        app.MapSurfaces();
         app.MapJobs();
         foreach (var contributor in app.Services.GetServices<IEndpointContributor>())
         {

@@ -1,40 +1,30 @@
 using Microsoft.Extensions.Configuration;
-using Tessera.Admin;
-using Tessera.Surfaces.PixelDojo;
-using Tessera.Surfaces.PixelEngine;
-using Tessera.Surfaces.PixelsOcean;
 
 namespace Tessera.Http;
 
 /// <summary>
-/// The five seed APIs and the operator API, each with its path base and error shape. Anything that answers
-/// outside a handler (authentication, rate limits, unknown routes, oversized bodies, crashes) asks this
-/// registry which surface a path belongs to and answers in that surface's shape.
+/// The surfaces that registered a <see cref="SurfaceDescriptor"/> (the seed APIs and the operator API), each with its
+/// path base and error shape. Anything that answers outside a handler (authentication, rate limits, unknown routes,
+/// oversized bodies, crashes) asks this registry which surface a path belongs to and answers in that surface's shape.
 /// </summary>
 public sealed class SurfaceRegistry
 {
+    /// <summary>The operator API's name: every module maps its <c>/admin/v1</c> routes into this OpenAPI document.</summary>
     public const string Admin = "admin";
-    public const string OneMillionPixels = "omp";
-    public const string BillionSatoshi = "bsap";
-    public const string PixelDojo = "dojo";
-    public const string PixelEngine = "engine";
-    public const string PixelsOcean = "ocean";
 
     private readonly Surface[] _byLongestPathBase;
 
-    public SurfaceRegistry(IConfiguration configuration)
+    public SurfaceRegistry(IConfiguration configuration, IEnumerable<SurfaceDescriptor> descriptors)
     {
-        string PathBase(string name, string fallback) =>
-            Normalize(configuration[$"Tessera:Surfaces:{name}:PathBase"] ?? fallback);
-
         All =
         [
-            new Surface(Admin, "/admin/v1", ProblemDetailsShape.Instance),
-            new Surface(OneMillionPixels, PathBase(OneMillionPixels, "/omp"), CanvasErrorShape.Instance),
-            new Surface(BillionSatoshi, PathBase(BillionSatoshi, "/bsap"), CanvasErrorShape.Instance),
-            new Surface(PixelDojo, PathBase(PixelDojo, "/dojo"), PixelDojoErrorShape.Instance),
-            new Surface(PixelEngine, PathBase(PixelEngine, "/engine"), PixelEngineErrorShape.Instance),
-            new Surface(PixelsOcean, PathBase(PixelsOcean, "/ocean"), PixelsOceanErrorShape.Instance, AcceptsBodyApiKey: true),
+            .. descriptors.Select(descriptor => new Surface(
+                descriptor.Name,
+                Normalize(descriptor.PathBaseConfigurable
+                    ? configuration[$"Tessera:Surfaces:{descriptor.Name}:PathBase"] ?? descriptor.DefaultPathBase
+                    : descriptor.DefaultPathBase),
+                descriptor.ErrorShape,
+                descriptor.AcceptsBodyApiKey)),
         ];
         _byLongestPathBase = [.. All.OrderByDescending(surface => surface.PathBase.Length)];
     }

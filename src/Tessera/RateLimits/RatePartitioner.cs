@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Tessera.Accounts;
 using Tessera.Http;
 
@@ -17,30 +16,6 @@ internal static class RatePartitioner
         _ => "ip:" + ClientAddress(context.Connection.RemoteIpAddress),
     };
 
-    /// <summary>
-    /// IPv4 as is; IPv6 by its /64, because a client usually holds a whole /64 and could otherwise rotate addresses
-    /// in it for a fresh counter per request. Behind a proxy, <c>Tessera:KnownProxies</c> makes this the forwarded client.
-    /// </summary>
-    internal static string ClientAddress(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return "unknown";
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (address.AddressFamily != AddressFamily.InterNetworkV6)
-        {
-            return address.ToString();
-        }
-
-        Span<byte> bytes = stackalloc byte[16];
-        address.TryWriteBytes(bytes, out _);
-        bytes[8..].Clear();
-        return new IPAddress(bytes).ToString() + "/64";
-    }
+    /// <summary>The client's address as counters and records see it (<see cref="Http.ClientAddress"/>).</summary>
+    internal static string ClientAddress(IPAddress? address) => Http.ClientAddress.Of(address);
 }

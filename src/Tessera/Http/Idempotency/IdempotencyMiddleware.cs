@@ -4,7 +4,6 @@ using System.Text.Json;
 using Tessera.Accounts;
 using Tessera.Common;
 using Tessera.Http;
-using Tessera.RateLimits;
 
 namespace Tessera.Http.Idempotency;
 
@@ -87,7 +86,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencySto
     /// <summary>Whose keys these are: the operator's own (never an address's, which anonymous callers share), an account's, or a client address's.</summary>
     private static string ScopeOf(HttpContext context) =>
         context.User.HasClaim(TesseraClaims.Operator, "true") ? "operator"
-        : TesseraClaims.AccountIdOf(context.User) ?? "ip:" + RatePartitioner.ClientAddress(context.Connection.RemoteIpAddress);
+        : TesseraClaims.AccountIdOf(context.User) ?? "ip:" + ClientAddress.Of(context.Connection.RemoteIpAddress);
 
     private async Task RunAndKeepAsync(HttpContext context, string scope, string key, long claimedAt)
     {

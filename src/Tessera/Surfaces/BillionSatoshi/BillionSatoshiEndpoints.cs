@@ -17,15 +17,15 @@ public static class BillionSatoshiEndpoints
     {
         builder.Services.AddSingleton<BsapState>();
         builder.Services.AddProtectedColumn(new("bsap_state", "name", "value", BsapState.ChallengeKeyPurpose, $"name = '{BsapState.ChallengeKeyName}'"));
-        return builder;
+        return builder.AddSurface(BillionSatoshiSurface.Descriptor);
     }
 
     public static IEndpointRouteBuilder MapBillionSatoshi(this IEndpointRouteBuilder endpoints)
     {
-        var surface = endpoints.ServiceProvider.GetRequiredService<SurfaceRegistry>().Get(SurfaceRegistry.BillionSatoshi);
-        var api = endpoints.MapGroup(surface.PathBase + "/api").WithGroupName(SurfaceRegistry.BillionSatoshi);
+        var surface = endpoints.ServiceProvider.GetRequiredService<SurfaceRegistry>().Get(BillionSatoshiSurface.Name);
+        var api = endpoints.MapGroup(surface.PathBase + "/api").WithGroupName(BillionSatoshiSurface.Name);
         endpoints.MapGet(surface.PathBase + "/health", () => TypedResults.Ok(new { status = "ok" }))
-            .WithGroupName(SurfaceRegistry.BillionSatoshi);
+            .WithGroupName(BillionSatoshiSurface.Name);
         api.MapBsapCanvas(surface.PathBase);
         api.MapBsapVerify();
         api.MapBsapQuote();

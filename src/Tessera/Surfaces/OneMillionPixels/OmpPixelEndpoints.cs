@@ -68,7 +68,7 @@ public static class OmpPixelEndpoints
 
         if (since is { } from)
         {
-            var baseUrl = PublicBaseUrl.Of(context.Request, configuration) + surfaces.Get(SurfaceRegistry.OneMillionPixels).PathBase;
+            var baseUrl = PublicBaseUrl.Of(context.Request, configuration) + surfaces.Get(OneMillionPixelsSurface.Name).PathBase;
             if (await OmpReplayWindow.CheckAsync(store, state, from, stream.Value.MaxReplay, baseUrl, context.RequestAborted) is { } tooOld)
             {
                 await new ErrorResult(tooOld).ExecuteAsync(context);

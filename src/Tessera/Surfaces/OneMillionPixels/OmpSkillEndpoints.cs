@@ -26,7 +26,7 @@ public static class OmpSkillEndpoints
         HttpContext context, ClaimService claims, SurfaceRegistry surfaces, IConfiguration configuration,
         RateLimitPolicies policies, IOptions<PixelOptions> pixels, IOptions<OmpStreamOptions> stream, CancellationToken ct)
     {
-        var baseUrl = PublicBaseUrl.Of(context.Request, configuration) + surfaces.Get(SurfaceRegistry.OneMillionPixels).PathBase;
+        var baseUrl = PublicBaseUrl.Of(context.Request, configuration) + surfaces.Get(OneMillionPixelsSurface.Name).PathBase;
         var account = TesseraClaims.AccountIdOf(context.User);
         var key = account is null ? null : PresentedKeyText(context);
         var owned = account is null ? [] : await claims.ListAsync(OneMillionPixelsEndpoints.Canvas, account, ct);

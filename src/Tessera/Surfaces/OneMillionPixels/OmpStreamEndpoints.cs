@@ -73,7 +73,7 @@ public static class OmpStreamEndpoints
         }
 
         var state = canvases.Find(OneMillionPixelsEndpoints.Canvas)!;
-        var baseUrl = PublicBaseUrl.Of(context.Request, configuration) + surfaces.Get(SurfaceRegistry.OneMillionPixels).PathBase;
+        var baseUrl = PublicBaseUrl.Of(context.Request, configuration) + surfaces.Get(OneMillionPixelsSurface.Name).PathBase;
 
         // Subscribe before reading the seq or the backlog, so nothing committed in between is lost; duplicates are skipped by seq.
         using var subscription = events.Subscribe(OneMillionPixelsEndpoints.Canvas, settings.QueueLength);

@@ -13,8 +13,8 @@ public static class OneMillionPixelsEndpoints
 
     public static IEndpointRouteBuilder MapOneMillionPixels(this IEndpointRouteBuilder endpoints)
     {
-        var surface = endpoints.ServiceProvider.GetRequiredService<SurfaceRegistry>().Get(SurfaceRegistry.OneMillionPixels);
-        var api = endpoints.MapGroup(surface.PathBase + "/api").WithGroupName(SurfaceRegistry.OneMillionPixels);
+        var surface = endpoints.ServiceProvider.GetRequiredService<SurfaceRegistry>().Get(OneMillionPixelsSurface.Name);
+        var api = endpoints.MapGroup(surface.PathBase + "/api").WithGroupName(OneMillionPixelsSurface.Name);
         api.MapOmpPixels();
         api.MapOmpUpload();
         api.MapOmpCanvas();

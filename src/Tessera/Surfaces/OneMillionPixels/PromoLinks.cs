@@ -11,7 +11,7 @@ public sealed class PromoLinks(IConfiguration configuration, SurfaceRegistry sur
 {
     public string For(HttpRequest request, string publicKey)
     {
-        return $"{PublicBaseUrl.Of(request, configuration)}{surfaces.Get(SurfaceRegistry.OneMillionPixels).PathBase}/p/{Uri.EscapeDataString(publicKey)}";
+        return $"{PublicBaseUrl.Of(request, configuration)}{surfaces.Get(OneMillionPixelsSurface.Name).PathBase}/p/{Uri.EscapeDataString(publicKey)}";
     }
 
     /// <summary>A PNG data URL of the link's QR code (error correction M, 8 pixels per module: about 300×300).</summary>

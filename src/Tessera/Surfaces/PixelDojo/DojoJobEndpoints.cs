@@ -59,7 +59,7 @@ public static class DojoJobEndpoints
         }
 
         var page = await jobs.ListAsync(TesseraClaims.AccountIdOf(context.User)!, limit ?? DefaultLimit, cursor, ct);
-        var listed = page.Jobs.Where(job => job.Surface == SurfaceRegistry.PixelDojo).Select(bodies.Body).ToList();
+        var listed = page.Jobs.Where(job => job.Surface == PixelDojoSurface.Name).Select(bodies.Body).ToList();
         return TypedResults.Ok(new DojoJobList(listed, page.NextCursor));
     }
 
@@ -92,6 +92,6 @@ public static class DojoJobEndpoints
             return found.Error.Code == "not_found" ? DojoErrors.JobNotFound(jobId) : found.Error;
         }
 
-        return found.Value.Surface == SurfaceRegistry.PixelDojo ? found.Value : DojoErrors.JobNotFound(jobId);
+        return found.Value.Surface == PixelDojoSurface.Name ? found.Value : DojoErrors.JobNotFound(jobId);
     }
 }

@@ -101,7 +101,7 @@ public static class DojoLlmsText
         Line(text);
         var routes = explorer.ApiDescriptionGroups.Items
             .SelectMany(group => group.Items)
-            .Where(description => description.GroupName == SurfaceRegistry.PixelDojo);
+            .Where(description => description.GroupName == PixelDojoSurface.Name);
         foreach (var route in routes)
         {
             Endpoint(text, route);

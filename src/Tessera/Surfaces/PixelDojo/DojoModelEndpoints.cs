@@ -58,11 +58,11 @@ public static class DojoModelEndpoints
 
     /// <summary>The models listed on this surface, in the registry's order.</summary>
     public static IEnumerable<ModelDefinition> DojoModels(IModelRegistry registry) =>
-        registry.All.Where(model => model.Surfaces.Contains(SurfaceRegistry.PixelDojo, StringComparer.Ordinal));
+        registry.All.Where(model => model.Surfaces.Contains(PixelDojoSurface.Name, StringComparer.Ordinal));
 
     /// <summary>A model of this surface by apiId; a model only another surface lists is not found here.</summary>
     public static ModelDefinition? Find(IModelRegistry registry, string apiId) =>
-        registry.Find(apiId) is { } model && model.Surfaces.Contains(SurfaceRegistry.PixelDojo, StringComparer.Ordinal) ? model : null;
+        registry.Find(apiId) is { } model && model.Surfaces.Contains(PixelDojoSurface.Name, StringComparer.Ordinal) ? model : null;
 
     public static DojoPricing Pricing(ModelDefinition model) => model.Pricing.Kind switch
     {

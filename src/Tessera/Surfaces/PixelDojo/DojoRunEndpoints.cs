@@ -63,7 +63,7 @@ public static class DojoRunEndpoints
 
         var accountId = TesseraClaims.AccountIdOf(context.User)!;
         var key = context.Request.Headers[IdempotencyHeader].FirstOrDefault();
-        var submission = new JobSubmission(accountId, SurfaceRegistry.PixelDojo, model.Id, body, webhookUrl, string.IsNullOrEmpty(key) ? null : key);
+        var submission = new JobSubmission(accountId, PixelDojoSurface.Name, model.Id, body, webhookUrl, string.IsNullOrEmpty(key) ? null : key);
         Result<JobSubmitted> submitted;
         try
         {

@@ -9,7 +9,7 @@ internal static class DojoUrls
 
     public static string ApiBase(HttpContext context, IConfiguration configuration)
     {
-        var surface = context.RequestServices.GetRequiredService<SurfaceRegistry>().Get(SurfaceRegistry.PixelDojo);
+        var surface = context.RequestServices.GetRequiredService<SurfaceRegistry>().Get(PixelDojoSurface.Name);
         return Root(context, configuration) + surface.PathBase + ApiPrefix;
     }
 

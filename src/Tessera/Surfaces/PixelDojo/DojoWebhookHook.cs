@@ -21,7 +21,7 @@ public sealed class DojoWebhookHook(
     public async Task OnTerminalAsync(Job job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        if (job.Surface != SurfaceRegistry.PixelDojo || job.WebhookUrl is null)
+        if (job.Surface != PixelDojoSurface.Name || job.WebhookUrl is null)
         {
             return;
         }

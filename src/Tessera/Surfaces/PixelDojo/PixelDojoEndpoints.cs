@@ -17,14 +17,14 @@ public static class PixelDojoEndpoints
         builder.Services.AddSingleton<DojoJobBodies>();
         builder.Services.AddSingleton<DojoWebhookHook>();
         builder.Services.AddSingleton<IJobTerminalHook>(services => services.GetRequiredService<DojoWebhookHook>());
-        return builder;
+        return builder.AddSurface(PixelDojoSurface.Descriptor);
     }
 
     public static IEndpointRouteBuilder MapPixelDojo(this IEndpointRouteBuilder endpoints)
     {
-        var surface = endpoints.ServiceProvider.GetRequiredService<SurfaceRegistry>().Get(SurfaceRegistry.PixelDojo);
+        var surface = endpoints.ServiceProvider.GetRequiredService<SurfaceRegistry>().Get(PixelDojoSurface.Name);
         var api = endpoints.MapGroup(surface.PathBase + DojoUrls.ApiPrefix)
-            .WithGroupName(SurfaceRegistry.PixelDojo)
+            .WithGroupName(PixelDojoSurface.Name)
             .RequireRateLimit(RateLimitDefaults.Dojo)
             .WithTags("PixelDojo");
         api.MapDojoModels();

@@ -57,7 +57,7 @@ public static class PixelEngineAnimateEndpoints
 
         var submitted = await jobs.SubmitAsync(
             new JobSubmission(
-                TesseraClaims.AccountIdOf(context.User)!, SurfaceRegistry.PixelEngine, model.Id, input.Value,
+                TesseraClaims.AccountIdOf(context.User)!, PixelEngineSurface.Name, model.Id, input.Value,
                 IdempotencyKey: context.Request.Headers[IdempotencyHeader].FirstOrDefault(),
                 HoldTimeout: HoldTimeout, Deadline: Deadline),
             ct);

@@ -12,8 +12,8 @@ public static class PixelEngineEndpoints
 
     public static IEndpointRouteBuilder MapPixelEngine(this IEndpointRouteBuilder endpoints)
     {
-        var surface = endpoints.ServiceProvider.GetRequiredService<SurfaceRegistry>().Get(SurfaceRegistry.PixelEngine);
-        var api = endpoints.MapGroup(surface.PathBase + "/functions/v1").WithGroupName(SurfaceRegistry.PixelEngine);
+        var surface = endpoints.ServiceProvider.GetRequiredService<SurfaceRegistry>().Get(PixelEngineSurface.Name);
+        var api = endpoints.MapGroup(surface.PathBase + "/functions/v1").WithGroupName(PixelEngineSurface.Name);
         api.MapPixelEngineBalance();
         api.MapPixelEngineKeys();
         api.MapPixelEngineAnimate();

@@ -29,7 +29,7 @@ public static class PixelEngineJobEndpoints
         }
 
         // Another surface's job (a /dojo job id) is not an engine job: the same 404 as an unknown id.
-        return found.Value.Surface == SurfaceRegistry.PixelEngine
+        return found.Value.Surface == PixelEngineSurface.Name
             ? TypedResults.Ok(PixelEngineJobView.Full(found.Value, urls))
             : new ErrorResult(PixelEngineErrors.JobNotFound(id));
     }
