@@ -27,11 +27,16 @@ internal static class KeyCommands
         var account = new Argument<string>("ACCOUNT") { Description = "The account the key authenticates." };
         var name = new Option<string>("--name") { Description = "A label for the key.", HelpName = "N" };
         var scopes = new Option<string[]>("--scope") { Description = "A scope the key holds; repeat for several (default: all).", HelpName = "S" };
-        var command = new Command("create", "Create a key; its secret is printed this once.") { account, name, scopes };
+        var surface = new Option<string>("--surface")
+        {
+            Description = "The surface the key is for; its prefix follows that surface's docs (engine: pe_sk_, dojo: pd_; default tsk_).",
+            HelpName = "SURFACE",
+        };
+        var command = new Command("create", "Create a key; its secret is printed this once.") { account, name, scopes, surface };
         run.Attach(command, async (parseResult, client, printer, cancellationToken) =>
         {
             var requested = parseResult.GetValue(scopes);
-            var request = new CreateKeyRequest(parseResult.GetValue(name), requested is { Length: > 0 } ? requested : null);
+            var request = new CreateKeyRequest(parseResult.GetValue(name), requested is { Length: > 0 } ? requested : null, parseResult.GetValue(surface));
             var created = await client.CreateKeyAsync(parseResult.GetValue(account)!, request, cancellationToken);
             await printer.PrintAsync(created, writer => Printer.Fields(
                 writer,

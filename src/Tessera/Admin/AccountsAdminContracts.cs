@@ -17,12 +17,17 @@ public sealed record AccountResponse(
 
 public sealed record AccountListResponse(IReadOnlyList<AccountResponse> Accounts, [property: JsonPropertyName("next_after")] string? NextAfter);
 
-/// <summary>An account key; <c>credit_limit</c> (requests) and <c>expires_days</c> bound it and every key it makes.</summary>
+/// <summary>
+/// An account key; <c>credit_limit</c> (requests) and <c>expires_days</c> bound it and every key it makes. <c>surface</c>
+/// (engine, dojo, omp, bsap, ocean) gives the key the prefix that surface's docs show (<c>pe_sk_</c>, <c>pd_</c>), for an
+/// account's first key handed to a user of that surface; without it the key is <c>tsk_</c>. Every prefix works everywhere.
+/// </summary>
 public sealed record CreateKeyRequest(
     string? Name,
     string[]? Scopes,
     [property: JsonPropertyName("credit_limit")] long? CreditLimit = null,
-    [property: JsonPropertyName("expires_days")] int? ExpiresDays = null);
+    [property: JsonPropertyName("expires_days")] int? ExpiresDays = null,
+    string? Surface = null);
 
 public sealed record RenameKeyRequest(string? Name);
 

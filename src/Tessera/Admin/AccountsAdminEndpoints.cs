@@ -69,7 +69,12 @@ public static class AccountsAdminEndpoints
             return new ErrorResult(terms.Error);
         }
 
-        var result = await keys.CreateAsync(KeyIssuer.Operator, id, request?.Name, terms.Value, cancellationToken: ct);
+        if (KeyFormat.PrefixForSurface(request?.Surface) is not { } prefix)
+        {
+            return new ErrorResult(Error.Validation("surface: must be one of engine, dojo, omp, bsap, ocean (or left out)."));
+        }
+
+        var result = await keys.CreateAsync(KeyIssuer.Operator, id, request?.Name, terms.Value, prefix, ct);
         return result.IsSuccess
             ? TypedResults.Created($"/admin/v1/keys/{result.Value.Key.Id}", CreatedKeyResponse.From(result.Value))
             : new ErrorResult(result.Error);

@@ -51,7 +51,11 @@ public static class TesseraApp
             var origins = builder.Configuration.GetSection(HttpOptions.Section + ":CorsOrigins").Get<string[]>() ?? ["*"];
             (origins.Contains("*") ? policy.AllowAnyOrigin() : policy.WithOrigins(origins))
                 .AllowAnyHeader().AllowAnyMethod()
-                .WithExposedHeaders("X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "RateLimit", "RateLimit-Policy", "Retry-After");
+                // Cross-origin clients read what they act on: the auth challenge and payment challenge/receipt (402 flows),
+                // where a created thing lives, and when to retry (DECISIONS, Wave-1 corrections).
+                .WithExposedHeaders(
+                    "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "RateLimit", "RateLimit-Policy", "Retry-After",
+                    "WWW-Authenticate", "Payment-Receipt", "Location", "Idempotent-Replayed");
         }));
         builder.AddProxyTrust();
         builder.AddHeaderLimit();
@@ -81,10 +85,12 @@ public static class TesseraApp
         builder.AddApiDocs();
 
         var app = builder.Build();
+        app.UseRouting(); // explicit: UseJsonBodies routes a second time (see there)
         app.UseProxyTrust();
         app.UseErrorHandling();
         app.UseHeaderLimit();
         app.UseCors();
+        app.UseJsonBodies();
         app.UseAuthentication();
         app.UseRateLimits();
         app.UseKeyAccess();

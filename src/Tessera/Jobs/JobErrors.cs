@@ -12,8 +12,9 @@ public static class JobErrors
     /// <summary>PixelDojo's 410: the job's outputs were deleted after its lifetime.</summary>
     public static Error Expired(string jobId) => new("expired", $"Job '{jobId}' has expired.", 410);
 
+    /// <summary>Says "completed", the word every surface shows a finished job by (the queue's own status is "succeeded").</summary>
     public static Error AlreadyFinished(string jobId, string status) =>
-        Error.Conflict("job_finished", $"Job '{jobId}' is already {status}.");
+        Error.Conflict("job_finished", $"Job '{jobId}' is already {(status == JobStatus.Succeeded ? "completed" : status)}.");
 
     /// <summary>Codes a failed job carries in <see cref="Job.ErrorCode"/>.</summary>
     public const string DeadlineExceeded = "deadline_exceeded";

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Tessera.Http;
+using Tessera.Outbound;
 
 namespace Tessera.Jobs;
 
@@ -21,8 +22,14 @@ public static class JobsAdminEndpoints
     }
 
     public static async Task<Results<Created<AdminJobResponse>, ErrorResult>> SubmitAsync(
-        AdminJobRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, JobService jobs, CancellationToken cancellationToken)
+        AdminJobRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, JobService jobs, ReceiverUrlCheck receivers,
+        CancellationToken cancellationToken)
     {
+        if (request.WebhookUrl is { } webhookUrl && await receivers.CheckAsync(webhookUrl, "webhook_url", cancellationToken) is { } badUrl)
+        {
+            return new ErrorResult(badUrl);
+        }
+
         var submission = new JobSubmission(
             request.AccountId ?? "", request.Surface ?? "admin", request.Model ?? "", request.Input ?? JsonDocument.Parse("{}").RootElement,
             request.WebhookUrl, idempotencyKey);

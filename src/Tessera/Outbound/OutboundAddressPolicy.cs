@@ -40,4 +40,8 @@ public sealed class OutboundAddressPolicy(IOptions<OutboundOptions> options, Mac
 
         return $"{address} is {range.Why}.";
     }
+
+    /// <summary>Whether <paramref name="address"/> is in the operator's own networks (what AllowPrivateNetworks opens).</summary>
+    public bool IsPrivate(IPAddress address) =>
+        (AddressRanges.Classify(address) ?? (machine.Contains(address) ? OwnAddress : null))?.Kind == AddressKind.Local;
 }

@@ -19,6 +19,7 @@ public static class OutboundExtensions
         builder.Services.AddSingleton<OutboundAddressPolicy>();
         builder.Services.AddSingleton<CheckedConnector>();
         builder.Services.AddSingleton<OutboundHttp>();
+        builder.Services.AddSingleton<ReceiverUrlCheck>();
         builder.Services.AddHttpClient(OutboundHttp.ClientName)
             .ConfigurePrimaryHttpMessageHandler(services => new SocketsHttpHandler
             {

@@ -13,6 +13,14 @@ public interface IRateLimitStore
     /// <returns>Whether the request is allowed.</returns>
     /// <exception cref="RateLimitStoreException">The store cannot be reached.</exception>
     ValueTask<bool> AcquireAsync(RateLimitPolicy policy, string[] partitions, long nowMs, long[] states, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives back the one unit an allowed request spent at <paramref name="acquiredAtMs"/>, for a request its route does not
+    /// count after all (<see cref="RateLimitMetadata.Counts"/>): a fixed window's count drops by one if that window is still
+    /// current; a bucket gets a token back, never above its capacity.
+    /// </summary>
+    /// <exception cref="RateLimitStoreException">The store cannot be reached.</exception>
+    ValueTask ReleaseAsync(RateLimitPolicy policy, string[] partitions, long acquiredAtMs, long nowMs, CancellationToken cancellationToken);
 }
 
 /// <summary>The shared store is unreachable; the middleware lets the request through rather than fail the whole API.</summary>

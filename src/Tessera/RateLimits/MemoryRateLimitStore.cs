@@ -41,6 +41,47 @@ internal sealed class MemoryRateLimitStore : IRateLimitStore
         }
     }
 
+    public ValueTask ReleaseAsync(RateLimitPolicy policy, string[] partitions, long acquiredAtMs, long nowMs, CancellationToken cancellationToken)
+    {
+        if (!_tables.TryGetValue(policy.Name, out var tables))
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        for (var i = 0; i < policy.Rules.Length; i++)
+        {
+            var rule = policy.Rules[i];
+            if (!tables[i].TryGetValue(partitions[i], out var entry))
+            {
+                continue; // swept: nothing left to give back
+            }
+
+            lock (entry)
+            {
+                if (entry.Removed)
+                {
+                    continue;
+                }
+
+                if (rule.Kind == RateLimitKind.FixedWindow)
+                {
+                    if (entry.A == RuleMath.WindowIndex(acquiredAtMs, rule.WindowMs) && entry.B > 0)
+                    {
+                        entry.B--;
+                    }
+                }
+                else if (entry.A != Entry.Untouched)
+                {
+                    entry.B = Math.Min(RuleMath.Capacity(rule), RuleMath.Refill(entry.B, entry.A, nowMs, rule) + RuleMath.MilliTokensPerToken);
+                    entry.A = nowMs;
+                    Volatile.Write(ref entry.ExpiresAtMs, nowMs + RuleMath.UntilFullMs(rule, entry.B));
+                }
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
     /// <summary>Drops every entry that no longer changes a decision, as of <paramref name="nowMs"/>.</summary>
     internal void Sweep(long nowMs)
     {

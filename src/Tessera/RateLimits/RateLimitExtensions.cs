@@ -38,13 +38,15 @@ public static class RateLimitExtensions
 
     /// <summary>
     /// Limits the endpoint (or every endpoint of a group) by the named policy of <c>Tessera:RateLimits:Policies</c>;
-    /// requests for which <paramref name="exempt"/> is true are not counted.
+    /// requests for which <paramref name="exempt"/> is true are not counted, nor those for which <paramref name="counts"/>,
+    /// asked after the handler answered, is false (their unit is given back).
     /// </summary>
-    public static TBuilder RequireRateLimit<TBuilder>(this TBuilder builder, string policyName, Func<HttpContext, bool>? exempt = null)
+    public static TBuilder RequireRateLimit<TBuilder>(
+        this TBuilder builder, string policyName, Func<HttpContext, bool>? exempt = null, Func<HttpContext, bool>? counts = null)
         where TBuilder : IEndpointConventionBuilder
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(policyName);
-        builder.Add(endpoint => endpoint.Metadata.Add(new RateLimitMetadata(policyName, exempt)));
+        builder.Add(endpoint => endpoint.Metadata.Add(new RateLimitMetadata(policyName, exempt, counts)));
         return builder;
     }
 }

@@ -61,5 +61,17 @@ internal sealed class RateLimitMiddleware(
             },
             (context.Response, decision));
         await next(context);
+        if (metadata.Counts is { } counts && !counts(context))
+        {
+            try
+            {
+                await store.ReleaseAsync(policy, partitions, nowMs, time.GetUtcNow().ToUnixTimeMilliseconds(), CancellationToken.None);
+            }
+            catch (RateLimitStoreException exception)
+            {
+                // The unit stays spent: stricter than meant, never looser.
+                Log.StoreUnavailable(logger, policy.Name, exception);
+            }
+        }
     }
 }

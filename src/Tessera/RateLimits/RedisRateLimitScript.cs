@@ -58,4 +58,36 @@ internal static class RedisRateLimitScript
         for i = 1, n do result[i + 1] = states[i] end
         return result
         """;
+
+    /// <summary>
+    /// Gives back one unit (<see cref="IRateLimitStore.ReleaseAsync"/>), same KEYS and ARGV as <see cref="Source"/>: a
+    /// fixed window's key (of the window the unit was spent in) drops by one if it still exists and is above zero; a
+    /// bucket is refilled to now, gets 1000 milli-tokens back, capped at its capacity.
+    /// </summary>
+    public const string ReleaseSource = """
+        local now = tonumber(ARGV[1])
+        for i = 1, #KEYS do
+          local kind = tonumber(ARGV[3 * i - 1])
+          local limit = tonumber(ARGV[3 * i])
+          local window = tonumber(ARGV[3 * i + 1])
+          if kind == 0 then
+            local count = tonumber(redis.call('GET', KEYS[i]) or '0')
+            if count > 0 then redis.call('DECR', KEYS[i]) end
+          else
+            local capacity = limit * 1000
+            local saved = redis.call('HMGET', KEYS[i], 'm', 't')
+            if saved[1] then
+              local elapsed = math.max(0, now - tonumber(saved[2]))
+              local milli = capacity
+              if elapsed < window then
+                milli = math.min(capacity, tonumber(saved[1]) + math.floor(elapsed * capacity / window))
+              end
+              milli = math.min(capacity, milli + 1000)
+              redis.call('HSET', KEYS[i], 'm', milli, 't', now)
+              redis.call('PEXPIRE', KEYS[i], math.ceil((capacity - milli) * window / capacity) + 1000)
+            end
+          end
+        end
+        return 1
+        """;
 }

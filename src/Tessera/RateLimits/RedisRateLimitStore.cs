@@ -61,6 +61,32 @@ internal sealed class RedisRateLimitStore : IRateLimitStore, IAsyncDisposable
         return (long)reply[0] == 1;
     }
 
+    public async ValueTask ReleaseAsync(RateLimitPolicy policy, string[] partitions, long acquiredAtMs, long nowMs, CancellationToken cancellationToken)
+    {
+        var rules = policy.Rules;
+        var keys = new RedisKey[rules.Length];
+        var values = new RedisValue[1 + (3 * rules.Length)];
+        values[0] = nowMs;
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var rule = rules[i];
+            keys[i] = KeyOf(policy, i, partitions[i], rule, acquiredAtMs); // the window the unit was spent in
+            values[1 + (3 * i)] = rule.Kind == RateLimitKind.FixedWindow ? 0 : 1;
+            values[2 + (3 * i)] = rule.Limit;
+            values[3 + (3 * i)] = rule.WindowMs;
+        }
+
+        try
+        {
+            var connection = await _connection.Value.WaitAsync(cancellationToken);
+            await connection.GetDatabase().ScriptEvaluateAsync(RedisRateLimitScript.ReleaseSource, keys, values).WaitAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            throw new RateLimitStoreException("The Redis rate limit store is unreachable.", exception);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_connection.IsValueCreated)

@@ -186,7 +186,7 @@ internal sealed class WebhookDeliveryWorker(
         }
 
         var attempt = outcome.Message.Attempt;
-        return attempt < _schedule.Count
+        return attempt < _schedule.Count && !outcome.Final
             ? (outcome, WebhookStatus.Pending, now + _schedule[attempt])
             : (outcome, WebhookStatus.Failed, null);
     }

@@ -44,8 +44,12 @@ internal sealed class WebhookSender(OutboundHttp outbound, IEnumerable<IWebhookH
         var latency = (int)clock.ElapsedMilliseconds;
         return result.IsSuccess
             ? new AttemptOutcome(message, startedAt, result.Value.StatusCode, latency, result.Value.IsSuccess ? null : $"HTTP {result.Value.StatusCode}", Excerpt(result.Value.Body))
-            : new AttemptOutcome(message, startedAt, null, latency, $"{result.Error.Code}: {result.Error.Message}", null);
+            : new AttemptOutcome(message, startedAt, null, latency, $"{result.Error.Code}: {result.Error.Message}", null, Final: IsPolicyRefusal(result.Error.Code));
     }
+
+    /// <summary>The outbound policy refused the URL or its address: the same answer every time, so no retry.</summary>
+    private static bool IsPolicyRefusal(string code) =>
+        code is OutboundErrors.BlockedAddressCode or OutboundErrors.BadSchemeCode or OutboundErrors.InvalidUrlCode;
 
     /// <summary>One <c>v1,</c> signature per secret, space-separated (two only while a rotated-out secret overlaps).</summary>
     private static string Signatures(IReadOnlyList<string> secrets, string id, long timestamp, byte[] body) =>

@@ -47,6 +47,31 @@ public sealed class RateLimitStoreTests
     }
 
     [Fact]
+    public async Task Memory_store_release_gives_back_the_unit_spent_in_the_current_window_and_bucket()
+    {
+        var store = new MemoryRateLimitStore();
+        Assert.Equal((1, 39_000), await AcquireReleaseAcquireAsync(store));
+    }
+
+    [Fact]
+    public async Task Redis_store_release_gives_back_the_unit_like_the_memory_store()
+    {
+        await using var store = Redis(RedisTestServer.Require());
+        Assert.Equal((1, 39_000), await AcquireReleaseAcquireAsync(store));
+    }
+
+    /// <summary>Acquire, release, acquire again on one fresh partition: the states after the second acquire.</summary>
+    private static async Task<(long Count, long MilliTokens)> AcquireReleaseAcquireAsync(IRateLimitStore store)
+    {
+        var partitions = new[] { "release:" + Guid.NewGuid().ToString("N"), "release:b" + Guid.NewGuid().ToString("N") };
+        var states = new long[2];
+        Assert.True(await store.AcquireAsync(Combined, partitions, Now, states, TestContext.Current.CancellationToken));
+        await store.ReleaseAsync(Combined, partitions, Now, Now, TestContext.Current.CancellationToken);
+        Assert.True(await store.AcquireAsync(Combined, partitions, Now, states, TestContext.Current.CancellationToken));
+        return (states[0], states[1]);
+    }
+
+    [Fact]
     public async Task Memory_store_sweeps_entries_once_their_window_is_over_and_bucket_full()
     {
         var store = new MemoryRateLimitStore();

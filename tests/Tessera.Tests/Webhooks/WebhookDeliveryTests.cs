@@ -134,7 +134,7 @@ public sealed class WebhookDeliveryTests
     }
 
     [Fact]
-    public async Task A_loopback_url_is_recorded_as_blocked_and_never_connected_to()
+    public async Task A_loopback_url_is_recorded_as_blocked_once_never_retried_and_never_connected_to()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -144,13 +144,12 @@ public sealed class WebhookDeliveryTests
         var message = (await server.Outbox().EnqueueAsync(NewAccount(), "job_ssrf", "job.completed", url, Payload, cancellationToken: Ct)).Value;
         var settled = await server.Outbox().SettledAsync(message.Id);
 
+        // DECISIONS (Wave-1): a delivery refused by policy is not retried; it fails at once with the reason.
         Assert.Equal(WebhookStatus.Failed, settled.Status);
-        Assert.Equal(2, settled.Attempts.Count);
-        Assert.All(settled.Attempts, attempt =>
-        {
-            Assert.Null(attempt.StatusCode);
-            Assert.StartsWith(OutboundErrors.BlockedAddressCode + ":", attempt.Error, StringComparison.Ordinal);
-        });
+        var attempt = Assert.Single(settled.Attempts);
+        Assert.Null(attempt.StatusCode);
+        Assert.StartsWith(OutboundErrors.BlockedAddressCode + ":", attempt.Error, StringComparison.Ordinal);
+        Assert.Null(settled.NextAttemptAt);
         Assert.False(listener.Pending(), "no connection reached the loopback listener");
     }
 

@@ -34,11 +34,19 @@ public static class BsapPlacementEndpoints
                 PaymentCredential.IsPresent(context.Request)
                     ? PaidRetryAsync(context, payments, state, configuration, pathBase, ct)
                     : CreateAsync(context, placements, verification, state, imaging.Value, configuration, pathBase, flow, ct))
-            .RequireRateLimit(RateLimitDefaults.BsapPlacements, exempt: context => PaymentCredential.IsPresent(context.Request))
+            .RequireRateLimit(RateLimitDefaults.BsapPlacements, exempt: context => PaymentCredential.IsPresent(context.Request), counts: Reserved)
             .WithIdempotency()
             .DisableAntiforgery();
         return api;
     }
+
+    /// <summary>
+    /// DECISIONS (Wave-1): the 5-per-hour limit counts reservations (a 402 or 202 was issued), not refused requests; an
+    /// idempotent replay of a reservation reserved nothing new.
+    /// </summary>
+    private static bool Reserved(HttpContext context) =>
+        context.Response.StatusCode is StatusCodes.Status402PaymentRequired or StatusCodes.Status202Accepted
+        && !context.Response.Headers.ContainsKey("Idempotent-Replayed");
 
     private static async Task<IResult> CreateAsync(
         HttpContext context, PlacementService placements, VerificationService verification, BsapState state, ImagingOptions imaging,

@@ -1,3 +1,4 @@
+using Tessera.Hosting.Idempotency;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,7 +24,7 @@ public static class OmpPixelEndpoints
     public static RouteGroupBuilder MapOmpPixels(this RouteGroupBuilder api)
     {
         api.MapGet("/pixels", ListPixelsAsync).RequireRateLimit(RateLimitDefaults.OmpReads);
-        api.MapPost("/pixels", WritePixels).RequireKey(Scopes.Canvas).RequireRateLimit(RateLimitDefaults.OmpWrites);
+        api.MapPost("/pixels", WritePixels).RequireKey(Scopes.Canvas).RequireRateLimit(RateLimitDefaults.OmpWrites).WithIdempotency();
         api.MapGet("/pixels/history", History).RequireRateLimit(RateLimitDefaults.OmpReads);
         return api;
     }

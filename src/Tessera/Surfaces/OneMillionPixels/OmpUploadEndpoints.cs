@@ -1,3 +1,4 @@
+using Tessera.Hosting.Idempotency;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Tessera.Accounts;
@@ -21,7 +22,7 @@ public static class OmpUploadEndpoints
 
     public static RouteGroupBuilder MapOmpUpload(this RouteGroupBuilder api)
     {
-        api.MapPost("/pixels/upload", UploadAsync).RequireKey(Scopes.Canvas).DisableAntiforgery().RequireRateLimit(RateLimitDefaults.OmpWrites);
+        api.MapPost("/pixels/upload", UploadAsync).RequireKey(Scopes.Canvas).DisableAntiforgery().RequireRateLimit(RateLimitDefaults.OmpWrites).WithIdempotency();
         return api;
     }
 

@@ -20,17 +20,18 @@ public sealed class DojoJobBodies(OutputUrls urls, WebhookOutbox outbox, TimePro
     /// <summary>The job without webhook delivery info: the list's entries and the webhook payload itself.</summary>
     public DojoJob Body(Job job)
     {
-        var outputs = job.Status == JobStatus.Succeeded && !job.Expired ? SignedOutputs(job) : [];
+        var expired = job.IsTerminal && (job.Expired || job.ExpiresAt <= time.GetUtcNow());
+        var outputs = job.Status == JobStatus.Succeeded && !expired ? SignedOutputs(job) : [];
         var images = outputs.Where(asset => asset.Type == OutputRoles.Image).Select(asset => asset.Url).ToList();
         var videos = outputs.Where(asset => asset.Type == OutputRoles.Video).Select(asset => asset.Url).ToList();
-        var output = job.Status == JobStatus.Succeeded
+        var output = job.Status == JobStatus.Succeeded && !expired
             ? new DojoOutput(images.Count > 0 || videos.Count == 0 ? images : null, videos.Count > 0 ? videos : null)
             : null;
         var error = job.Status is JobStatus.Failed or JobStatus.Canceled
             ? new DojoJobError(job.ErrorCode ?? "failed", job.ErrorMessage ?? "The job failed.")
             : null;
         return new DojoJob(
-            job.Id, DojoStatuses.Of(job.Status), job.Model, output, outputs, job.Cost, error,
+            job.Id, expired ? DojoStatuses.Expired : DojoStatuses.Of(job.Status), job.Model, output, outputs, job.Cost, error,
             DojoTime.Format(job.CreatedAt), job.IsTerminal ? DojoTime.Format(job.CompletedAt) : null, DojoTime.Format(job.ExpiresAt), null);
     }
 

@@ -42,7 +42,7 @@ public static class DojoRunEndpoints
 
     private static async Task<Results<Ok<DojoSubmitResponse>, ErrorResult>> Run(
         string apiId, [FromBody] JsonElement body, HttpContext context, IModelRegistry registry, JobService jobs,
-        IConfiguration configuration, ILoggerFactory loggers, CancellationToken ct)
+        IConfiguration configuration, ILoggerFactory loggers, ReceiverUrlCheck receivers, CancellationToken ct)
     {
         if (DojoModelEndpoints.Find(registry, apiId) is not { } model)
         {
@@ -56,9 +56,9 @@ public static class DojoRunEndpoints
         }
 
         var webhookUrl = WebhookUrl(body);
-        if (webhookUrl is not null && OutboundUrl.Validate(webhookUrl) is { IsSuccess: false } badUrl)
+        if (webhookUrl is not null && await receivers.CheckAsync(webhookUrl, "webhook_url", ct) is { } badUrl)
         {
-            return new ErrorResult(Error.Validation("webhook_url: " + badUrl.Error.Message));
+            return new ErrorResult(badUrl);
         }
 
         var accountId = TesseraClaims.AccountIdOf(context.User)!;

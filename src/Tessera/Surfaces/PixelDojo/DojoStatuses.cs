@@ -2,7 +2,10 @@ using Tessera.Jobs;
 
 namespace Tessera.Surfaces.PixelDojo;
 
-/// <summary>The doc's status values for the queue's: pending, processing, completed, failed (and canceled, Tessera's addition).</summary>
+/// <summary>
+/// The doc's status values for the queue's: pending, processing, completed, failed (and canceled, Tessera's addition);
+/// a finished job past its <c>expiresAt</c> is listed as expired (the single-job route answers 410 <c>expired</c>).
+/// </summary>
 public static class DojoStatuses
 {
     public const string Pending = "pending";
@@ -10,6 +13,7 @@ public static class DojoStatuses
     public const string Completed = "completed";
     public const string Failed = "failed";
     public const string Canceled = "canceled";
+    public const string Expired = "expired";
 
     public static string Of(string jobStatus) => jobStatus switch
     {

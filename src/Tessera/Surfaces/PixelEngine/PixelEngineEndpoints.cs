@@ -1,3 +1,4 @@
+using Tessera.Accounts;
 using Tessera.Http;
 
 namespace Tessera.Surfaces.PixelEngine;
@@ -8,7 +9,7 @@ namespace Tessera.Surfaces.PixelEngine;
 /// </summary>
 public static class PixelEngineEndpoints
 {
-    public const string KeyPrefix = "pe_sk_";
+    public const string KeyPrefix = KeyFormat.PixelEnginePrefix;
 
     public static IEndpointRouteBuilder MapPixelEngine(this IEndpointRouteBuilder endpoints)
     {

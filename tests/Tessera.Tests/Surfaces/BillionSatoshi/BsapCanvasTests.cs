@@ -35,21 +35,31 @@ public sealed class BsapCanvasTests
     }
 
     [Fact]
-    public async Task Sixth_post_in_an_hour_is_429_but_the_paid_retry_is_not_counted()
+    public async Task Sixth_reservation_in_an_hour_is_429_but_refused_requests_and_the_paid_retry_are_not_counted()
     {
-        await using var host = BsapHost.Create();
+        await using var host = BsapHost.Create(configure: f => f.With("Tessera:Canvas:Placements:MaxUnpaidPerReserver", "10"));
         var pending = await host.ReserveAsync(0, 0, 10);
-        for (var i = 0; i < 4; i++)
+
+        // DECISIONS (Wave-1): refused requests — invalid (400), taken (409), too many unpaid (429) — use up nothing.
+        for (var i = 0; i < 6; i++)
         {
             var invalid = await host.Client.PostAsync("/bsap/api/placements", new MultipartFormDataContent { { new StringContent("1"), "x" } }, Ct);
             Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         }
 
+        var taken = await host.PostPlacementAsync(5, 5, 10);
+        Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
+
         var preimage = await host.PayAsync(pending.GetProperty("payment").GetProperty("lightningInvoice").GetString()!);
         var paid = await host.RetryAsync(0, 0, 10, BsapHost.SeedCredential(preimage));
-        var sixth = await host.PostPlacementAsync(100, 0, 10);
-
         Assert.Equal(HttpStatusCode.Created, paid.StatusCode);
+
+        for (var i = 1; i < 5; i++)
+        {
+            await host.ReserveAsync(i * 20, 0, 10, i % 2 == 0 ? "?flow=invoice" : null);
+        }
+
+        var sixth = await host.PostPlacementAsync(200, 0, 10);
         Assert.Equal(HttpStatusCode.TooManyRequests, sixth.StatusCode);
         Assert.Equal("rate_limit_exceeded", (await sixth.ReadJsonAsync()).GetProperty("code").GetString());
     }

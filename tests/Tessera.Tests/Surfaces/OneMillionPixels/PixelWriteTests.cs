@@ -24,6 +24,28 @@ public sealed class PixelWriteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_pixel_write_repeated_with_its_idempotency_key_replays_the_answer_and_a_different_body_is_422()
+    {
+        async Task<HttpResponseMessage> WriteAsync(string color)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/omp/api/pixels") { Content = JsonContent.Create(new { x = 1, y = 1, color }) };
+            request.Headers.Add("Idempotency-Key", "paint-1");
+            return await _owner.SendAsync(request, Ct);
+        }
+
+        var first = await WriteAsync("#00ff00");
+        var again = await WriteAsync("#00ff00");
+        var other = await WriteAsync("#0000ff");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(await first.Content.ReadAsStringAsync(Ct), await again.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+        Assert.Equal("#00FF00", (await PixelsAsync("?region=1,1,1,1")).Single().GetProperty("color").GetString());
+    }
+
+    [Fact]
     public async Task An_owner_paints_a_pixel_and_everyone_sees_it()
     {
         var response = await _owner.PostAsJsonAsync("/omp/api/pixels", new { x = 3, y = 4, color = "#ff0000", url = "https://example.com/a" }, Ct);

@@ -30,6 +30,13 @@ public sealed class DojoExpiryAndLimitTests
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
         Assert.Equal("expired", await response.ErrorCodeAsync());
         Assert.NotEqual(HttpStatusCode.OK, (await client.GetAsync(url, Ct)).StatusCode);
+
+        // The list agrees with the single-job route: expired, with no outputs left to link to.
+        var listed = (await (await client.GetWithKeyAsync($"{Api}/jobs", key)).ReadJsonAsync()).GetProperty("jobs")
+            .EnumerateArray().Single(j => j.GetProperty("jobId").GetString() == jobId);
+        Assert.Equal("expired", listed.GetProperty("status").GetString());
+        Assert.Empty(listed.GetProperty("assets").EnumerateArray());
+        Assert.False(listed.TryGetProperty("output", out var output) && output.ValueKind != System.Text.Json.JsonValueKind.Null);
     }
 
     [Fact]

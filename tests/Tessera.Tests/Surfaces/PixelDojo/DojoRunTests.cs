@@ -176,6 +176,9 @@ public sealed class DojoRunTests : IAsyncLifetime
         var response = await _client.SendAsync(HttpMethod.Post, $"{Api}/jobs/{jobId}/cancel", _key);
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("job_finished", await response.ErrorCodeAsync());
+        var message = (await response.ReadJsonAsync()).GetProperty("error").GetProperty("message").GetString()!;
+        Assert.Contains("completed", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("succeeded", message, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await _client.SendAsync(HttpMethod.Post, $"{Api}/jobs/job_nope/cancel", _key)).StatusCode);
     }
 }
