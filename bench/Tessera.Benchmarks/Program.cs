@@ -1,6 +1,7 @@
 using Tessera.Benchmarks.Accounts;
 using Tessera.Benchmarks.Canvas;
 using Tessera.Benchmarks.Engines;
+using Tessera.Benchmarks.Http;
 using Tessera.Benchmarks.Jobs;
 using Tessera.Benchmarks.Ledger;
 using Tessera.Benchmarks.Webhooks;
@@ -20,6 +21,7 @@ return args.FirstOrDefault() switch
     "jobs" => await QueueBenchmark.RunAsync(args[1..]),
     "bolt11" => await Bolt11Benchmark.RunAsync(args[1..]),
     "schema" => await InputValidationBenchmark.RunAsync(args[1..]),
+    "hot-read" => await HotReadBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 

@@ -18,7 +18,10 @@ public sealed class Nginx : IAsyncDisposable
     public Uri Address { get; }
 
     /// <summary>Null when nginx is not installed (<c>apt-get install nginx</c>).</summary>
-    public static async Task<Nginx?> StartAsync(byte[] png, int port)
+    public static Task<Nginx?> StartAsync(byte[] png, int port) => StartAsync(new Dictionary<string, byte[]> { ["canvas.png"] = png }, port);
+
+    /// <summary>nginx serving each of <paramref name="files"/> (name → bytes) at <c>/name</c>; null when it is not installed.</summary>
+    public static async Task<Nginx?> StartAsync(IReadOnlyDictionary<string, byte[]> files, int port)
     {
         if (!File.Exists("/usr/sbin/nginx"))
         {
@@ -27,7 +30,11 @@ public sealed class Nginx : IAsyncDisposable
 
         var root = Path.Combine(Path.GetTempPath(), "tessera-nginx-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
-        await File.WriteAllBytesAsync(Path.Combine(root, "canvas.png"), png);
+        foreach (var (name, bytes) in files)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(root, name), bytes);
+        }
+
         var config = Path.Combine(root, "nginx.conf");
         await File.WriteAllTextAsync(config, $$"""
             daemon off;
@@ -50,7 +57,7 @@ public sealed class Nginx : IAsyncDisposable
         {
             try
             {
-                (await probe.GetAsync("/canvas.png")).EnsureSuccessStatusCode();
+                (await probe.GetAsync("/" + files.Keys.First())).EnsureSuccessStatusCode();
                 return nginx;
             }
             catch (HttpRequestException)

@@ -11,6 +11,13 @@ public interface IGenerationEngine
     string Name { get; }
 
     /// <summary>
+    /// Why this engine cannot run on this machine right now (a program it needs is missing), or null when it can.
+    /// Models whose engines are all unavailable are listed with this reason and refused at submission
+    /// (<see cref="IModelRegistry.UnavailableReason"/>) instead of failing later in the worker.
+    /// </summary>
+    string? UnavailableReason => null;
+
+    /// <summary>
     /// Runs one attempt. Honour <paramref name="cancellationToken"/>: it fires on cancel and at the job's deadline.
     /// Expected failures throw <see cref="EngineException"/> (transient ones are retried with backoff, then the
     /// next engine of the model's fallback chain is tried); any other exception is a bug and fails the attempt the same

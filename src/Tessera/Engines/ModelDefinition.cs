@@ -25,6 +25,12 @@ public sealed class ModelDefinition
     /// <summary><c>image</c>, <c>video</c> or <c>animation</c>.</summary>
     public string OutputKind { get; set; } = OutputRoles.Image;
 
+    /// <summary>
+    /// True for models meant to put text in pictures (<c>qwen-image</c>): the built-in image engine then draws the
+    /// prompt's quoted text ("a sign saying \"OPEN\"") with a real font. Provider engines ignore it.
+    /// </summary>
+    public bool DrawsText { get; set; }
+
     /// <summary>How the credit cost is computed from the input.</summary>
     public ModelPricing Pricing { get; set; } = new();
 

@@ -9,6 +9,13 @@ public static class JobErrors
 
     public static Error ModelNotFound(string model) => Error.NotFound($"Model '{model}' was not found.");
 
+    /// <summary>
+    /// A listed model none of whose engines can run on this machine (ffmpeg missing for a video model): refused at
+    /// submission with the reason, nothing held, rather than queued to fail in the worker.
+    /// </summary>
+    public static Error Unavailable(string model, string reason) =>
+        new(ModelUnavailable, $"Model '{model}' cannot run on this server: {reason}. Choose another model or ask the operator.", 503);
+
     /// <summary>PixelDojo's 410: the job's outputs were deleted after its lifetime.</summary>
     public static Error Expired(string jobId) => new("expired", $"Job '{jobId}' has expired.", 410);
 

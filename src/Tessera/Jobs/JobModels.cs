@@ -19,4 +19,8 @@ internal sealed class JobModels(IServiceProvider services, IOptions<JobsOptions>
 
     public IGenerationEngine? Engine(string name) =>
         _registry?.Engine(name) ?? (_noopModel && name == NoopEngine.EngineName ? _noop : null);
+
+    /// <summary>Why <paramref name="model"/> cannot run here, or null (the noop model always can).</summary>
+    public string? UnavailableReason(ModelDefinition model) =>
+        _registry is null || ReferenceEquals(model, NoopEngine.Model) ? null : _registry.UnavailableReason(model);
 }

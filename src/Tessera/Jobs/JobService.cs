@@ -63,6 +63,11 @@ public sealed class JobService
             return JobErrors.ModelNotFound(submission.Model);
         }
 
+        if (_models.UnavailableReason(model) is { } unavailable)
+        {
+            return JobErrors.Unavailable(model.Id, unavailable);
+        }
+
         var holdTimeout = submission.HoldTimeout ?? _options.DefaultHoldTimeout;
         var deadline = submission.Deadline ?? _options.DefaultDeadline;
         var lifetime = submission.OutputLifetime ?? _options.DefaultOutputLifetime;

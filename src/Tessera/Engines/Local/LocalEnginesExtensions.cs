@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tessera.Engines.Local.Conditioning;
 using Tessera.Engines.Local.Procedural;
 using Tessera.Engines.Local.Sprites;
 using Tessera.Engines.Local.Video;
@@ -12,6 +14,7 @@ public static class LocalEnginesExtensions
         services.AddOptions<LocalEnginesOptions>().BindConfiguration(LocalEnginesOptions.Section)
             .Validate(options => !string.IsNullOrWhiteSpace(options.FfmpegPath), "Tessera:Engines:Local:FfmpegPath must not be empty")
             .ValidateOnStart();
+        services.TryAddSingleton<IInputImageSource, OutboundInputImages>();
         services.AddSingleton<IGenerationEngine, ProceduralImageEngine>();
         services.AddSingleton<IGenerationEngine, SpriteAnimationEngine>();
         services.AddSingleton<IGenerationEngine, ProceduralVideoEngine>();

@@ -23,7 +23,7 @@ public static class DefaultModels
     [
         Image("flux-1.1-pro", "FLUX 1.1 Pro", "General-purpose text-to-image.", credits: 1),
         Image("flux-1.1-pro-ultra", "FLUX 1.1 Pro Ultra", "Highest-quality text-to-image at larger sizes.", credits: 2),
-        Image("qwen-image", "Qwen Image", "Text-to-image suited to text inside images.", credits: 1),
+        TextImage(Image("qwen-image", "Qwen Image", "Text-to-image suited to text inside images.", credits: 1)),
         Image("wan-image", "Wan Image", "Fast text-to-image.", credits: 1),
         new()
         {
@@ -49,6 +49,14 @@ public static class DefaultModels
             Pricing = new ModelPricing { Kind = PricingKind.Fixed, Credits = 20 },
         },
     ];
+
+    /// <summary>A model that draws the prompt's quoted text on a sign, with a real font (docs/engines-local.md, "Text").</summary>
+    private static ModelDefinition TextImage(ModelDefinition model)
+    {
+        model.DrawsText = true;
+        model.Description += " Text in double quotes in the prompt (a sign saying \"OPEN\") is drawn on a sign with a real font.";
+        return model;
+    }
 
     private static ModelDefinition Image(string id, string name, string what, decimal credits) => new()
     {

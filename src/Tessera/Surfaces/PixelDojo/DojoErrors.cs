@@ -41,7 +41,7 @@ public static class DojoErrors
     public static Error ForSubmit(Error error) => error.Code switch
     {
         "insufficient_credits" => InsufficientCredits,
-        "validation_error" or "not_found" or "idempotency_key_in_use" => error,
+        "validation_error" or "not_found" or "idempotency_key_in_use" or "model_unavailable" => error,
         _ => CreditError,
     };
 

@@ -7,7 +7,11 @@ public sealed record DojoModelList(IReadOnlyList<DojoModel> Models, int Count);
 
 /// <summary>A model as listed: what it makes and what it costs.</summary>
 /// <param name="OutputKind"><c>image</c> or <c>video</c>.</param>
-public sealed record DojoModel(string ApiId, string Name, string Description, string OutputKind, DojoPricing Pricing, DojoModelLinks Links);
+/// <param name="Available">False when the model cannot run on this server (its engine needs a program that is not
+/// installed, e.g. ffmpeg); a run is then refused with 503 <c>model_unavailable</c>.</param>
+/// <param name="UnavailableReason">Why not, when <paramref name="Available"/> is false; otherwise null.</param>
+public sealed record DojoModel(
+    string ApiId, string Name, string Description, string OutputKind, DojoPricing Pricing, DojoModelLinks Links, bool Available, string? UnavailableReason);
 
 /// <summary>
 /// The credit cost: <see cref="CreditCost"/> per <see cref="Unit"/> (<c>image</c>: each of <c>num_outputs</c>;
@@ -20,4 +24,4 @@ public sealed record DojoModelLinks(string Self, string Schema, string Run);
 
 /// <summary><c>GET /models/{apiId}</c>: the listing plus the input JSON schema.</summary>
 public sealed record DojoModelDetails(
-    string ApiId, string Name, string Description, string OutputKind, DojoPricing Pricing, DojoModelLinks Links, JsonElement Schema);
+    string ApiId, string Name, string Description, string OutputKind, DojoPricing Pricing, DojoModelLinks Links, bool Available, string? UnavailableReason, JsonElement Schema);

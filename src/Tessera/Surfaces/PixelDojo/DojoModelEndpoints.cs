@@ -15,9 +15,9 @@ public static class DojoModelEndpoints
         api.MapGet("/models", ListModels)
             .RequireKey()
             .WithSummary("List models")
-            .WithDescription("Every model you can run: apiId, name, description, outputKind (image or video), pricing (creditCost per image or per second) and links.")
+            .WithDescription("Every model you can run: apiId, name, description, outputKind (image or video), pricing (creditCost per image or per second), links, and `available` (false with `unavailableReason` when this server cannot run it, e.g. ffmpeg missing for a video model).")
             .WithDojoErrors(401, 429)
-            .WithMetadata(new DojoExample(null, """{"models":[{"apiId":"flux-1.1-pro","name":"FLUX 1.1 Pro","description":"...","outputKind":"image","pricing":{"creditCost":1,"unit":"image","defaultDurationSeconds":null},"links":{"self":"https://host/dojo/api/v1/models/flux-1.1-pro","schema":"https://host/dojo/api/v1/models/flux-1.1-pro/schema","run":"https://host/dojo/api/v1/models/flux-1.1-pro/run"}}],"count":1}"""));
+            .WithMetadata(new DojoExample(null, """{"models":[{"apiId":"flux-1.1-pro","name":"FLUX 1.1 Pro","description":"...","outputKind":"image","pricing":{"creditCost":1,"unit":"image","defaultDurationSeconds":null},"links":{"self":"https://host/dojo/api/v1/models/flux-1.1-pro","schema":"https://host/dojo/api/v1/models/flux-1.1-pro/schema","run":"https://host/dojo/api/v1/models/flux-1.1-pro/run"},"available":true,"unavailableReason":null}],"count":1}"""));
         api.MapGet("/models/{apiId}", GetModel)
             .RequireKey()
             .WithSummary("Get model details + schema")
@@ -34,7 +34,7 @@ public static class DojoModelEndpoints
 
     private static Ok<DojoModelList> ListModels(HttpContext context, IModelRegistry registry, IConfiguration configuration)
     {
-        var models = DojoModels(registry).Select(model => Summary(model, context, configuration)).ToList();
+        var models = DojoModels(registry).Select(model => Summary(model, registry, context, configuration)).ToList();
         return TypedResults.Ok(new DojoModelList(models, models.Count));
     }
 
@@ -45,10 +45,10 @@ public static class DojoModelEndpoints
             return new ErrorResult(DojoErrors.ModelNotFound(apiId));
         }
 
-        var summary = Summary(model, context, configuration);
+        var summary = Summary(model, registry, context, configuration);
         using var schema = JsonDocument.Parse(ModelInputValidator.SchemaText(model));
         return TypedResults.Ok(new DojoModelDetails(
-            summary.ApiId, summary.Name, summary.Description, summary.OutputKind, summary.Pricing, summary.Links, schema.RootElement.Clone()));
+            summary.ApiId, summary.Name, summary.Description, summary.OutputKind, summary.Pricing, summary.Links, summary.Available, summary.UnavailableReason, schema.RootElement.Clone()));
     }
 
     private static IResult GetSchema(string apiId, IModelRegistry registry) =>
@@ -71,9 +71,10 @@ public static class DojoModelEndpoints
         _ => new DojoPricing(model.Pricing.Credits, "job", null),
     };
 
-    private static DojoModel Summary(ModelDefinition model, HttpContext context, IConfiguration configuration)
+    private static DojoModel Summary(ModelDefinition model, IModelRegistry registry, HttpContext context, IConfiguration configuration)
     {
+        var unavailable = registry.UnavailableReason(model);
         var self = $"{DojoUrls.ApiBase(context, configuration)}/models/{Uri.EscapeDataString(model.Id)}";
-        return new DojoModel(model.Id, model.Name, model.Description, model.OutputKind, Pricing(model), new DojoModelLinks(self, self + "/schema", self + "/run"));
+        return new DojoModel(model.Id, model.Name, model.Description, model.OutputKind, Pricing(model), new DojoModelLinks(self, self + "/schema", self + "/run"), unavailable is null, unavailable);
     }
 }

@@ -13,6 +13,9 @@ public sealed class LocalEngineRegistrationTests
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddLogging();
+
+        // The server's image source needs the Outbound module; a registered source is kept (TryAdd).
+        services.AddSingleton<Tessera.Engines.Local.Conditioning.IInputImageSource>(InputImages.None);
         services.AddLocalEngines();
         using var provider = services.BuildServiceProvider();
         var names = provider.GetServices<IGenerationEngine>().Select(engine => engine.Name).Order();

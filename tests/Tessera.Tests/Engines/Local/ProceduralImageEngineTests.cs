@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using Tessera.Engines;
+using Tessera.Engines.Local;
 using Tessera.Engines.Local.Procedural;
 using static Tessera.Tests.Engines.Local.LocalEngineRequests;
 
@@ -6,7 +8,7 @@ namespace Tessera.Tests.Engines.Local;
 
 public sealed class ProceduralImageEngineTests
 {
-    private readonly ProceduralImageEngine _engine = new();
+    private readonly ProceduralImageEngine _engine = new(InputImages.None, Options.Create(new LocalEnginesOptions()));
 
     public static TheoryData<string> PromptsOfEveryStyle =>
     [

@@ -11,7 +11,7 @@ namespace Tessera.Tests.Engines.Local;
 public sealed class ProceduralVideoEngineTests
 {
     private static ProceduralVideoEngine Engine(string ffmpeg = "ffmpeg") =>
-        new(Options.Create(new LocalEnginesOptions { FfmpegPath = ffmpeg }), NullLogger<ProceduralVideoEngine>.Instance);
+        new(Options.Create(new LocalEnginesOptions { FfmpegPath = ffmpeg }), InputImages.None, NullLogger<ProceduralVideoEngine>.Instance);
 
     private static void RequireFfmpeg()
     {
@@ -52,9 +52,8 @@ public sealed class ProceduralVideoEngineTests
     public async Task An_odd_aspect_ratio_still_gives_even_dimensions()
     {
         RequireFfmpeg();
-        var result = await Engine().RunAsync(For(new { prompt = "stripes", duration = 1, fps = 4, aspect_ratio = "21:9", image_url = "https://example.com/a.png" }), TestContext.Current.CancellationToken);
+        var result = await Engine().RunAsync(For(new { prompt = "stripes", duration = 1, fps = 4, aspect_ratio = "21:9" }), TestContext.Current.CancellationToken);
         Assert.Equal(0, result.Metadata!["height"]!.GetValue<int>() % 2);
-        Assert.Equal("ignored", result.Metadata!["image_url"]!.GetValue<string>());
     }
 
     [Fact]

@@ -2,8 +2,8 @@ using System.Text.Json;
 
 namespace Tessera.Engines.Local.Procedural;
 
-/// <summary>The procedural image engine's input: prompt, size, how many pictures and the seed.</summary>
-internal sealed record ProceduralImageInput(string Prompt, string AspectRatio, int Width, int Height, int Count, int Seed, bool SeedGiven)
+/// <summary>The procedural image engine's input: prompt, size, how many pictures, the seed and an optional input image.</summary>
+internal sealed record ProceduralImageInput(string Prompt, string AspectRatio, int Width, int Height, int Count, int Seed, bool SeedGiven, string? ImageUrl = null)
 {
     /// <summary>Pixels on the long side when only an aspect ratio is given (1:1 → 1024×1024, 16:9 → 1024×576).</summary>
     public const int LongSide = 1024;
@@ -39,6 +39,8 @@ internal sealed record ProceduralImageInput(string Prompt, string AspectRatio, i
 
         var count = EngineInput.Int(input, "num_outputs", 1, 1, MaxOutputs);
         var seed = EngineInput.Seed(input);
-        return new ProceduralImageInput(prompt, ratio, width, height, count, seed ?? EngineInput.SeedFromPrompt(prompt), seed is not null);
+        var imageUrl = EngineInput.String(input, "image_url");
+        return new ProceduralImageInput(
+            prompt, ratio, width, height, count, seed ?? EngineInput.SeedFromPrompt(prompt), seed is not null, imageUrl.Length > 0 ? imageUrl : null);
     }
 }

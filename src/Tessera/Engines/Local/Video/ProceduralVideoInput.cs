@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Tessera.Engines.Local.Video;
 
 /// <summary>The procedural video engine's input: prompt, duration, aspect ratio, fps and seed.</summary>
-internal sealed record ProceduralVideoInput(string Prompt, string AspectRatio, int Width, int Height, double Duration, int Fps, int Seed, bool SeedGiven, bool ImageUrlGiven)
+internal sealed record ProceduralVideoInput(string Prompt, string AspectRatio, int Width, int Height, double Duration, int Fps, int Seed, bool SeedGiven, string? ImageUrl)
 {
     /// <summary>Pixels on the long side: 16:9 → 640×360. Rendering ~230K pixels a frame keeps a 10-second clip at
     /// 24 fps (240 frames) to a few seconds of one core, and x264's veryfast preset keeps up.</summary>
@@ -31,6 +31,6 @@ internal sealed record ProceduralVideoInput(string Prompt, string AspectRatio, i
         var fps = EngineInput.Int(input, "fps", DefaultFps, 1, MaxFps);
         var seed = EngineInput.Seed(input);
         var imageUrl = EngineInput.String(input, "image_url");
-        return new ProceduralVideoInput(prompt, ratio, width, height, duration, fps, seed ?? EngineInput.SeedFromPrompt(prompt), seed is not null, imageUrl.Length > 0);
+        return new ProceduralVideoInput(prompt, ratio, width, height, duration, fps, seed ?? EngineInput.SeedFromPrompt(prompt), seed is not null, imageUrl.Length > 0 ? imageUrl : null);
     }
 }
