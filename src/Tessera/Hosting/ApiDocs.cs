@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using Tessera.Accounts;
 using Tessera.Surfaces;
+using Tessera.Surfaces.Discovery;
 
 namespace Tessera.Hosting;
 
@@ -26,9 +27,11 @@ public static class ApiDocs
             builder.Services.AddOpenApi(name, options =>
             {
                 options.ShouldInclude = description => string.Equals(description.GroupName, name, StringComparison.Ordinal);
+                SurfaceOpenApi.Configure(options, name);
             });
         }
 
+        builder.Services.AddSingleton<SurfaceRouteCatalog>();
         return builder;
     }
 
@@ -38,13 +41,14 @@ public static class ApiDocs
             IsOperatorDocument(context.HttpContext) && KeyAccessRule.Refusal(context.HttpContext, OperatorOnly) is { } refusal
                 ? ValueTask.FromResult<object?>(new RefusalResult(refusal))
                 : next(context));
+        endpoints.MapSurfaceOpenApiAliases(endpoints.ServiceProvider.GetRequiredService<SurfaceRegistry>().All.Where(s => s.Name != SurfaceRegistry.Admin));
         endpoints.MapScalarApiReference("/docs", options =>
         {
             options.WithTitle("Tessera API");
             options.WithOpenApiRoutePattern("/openapi/{documentName}.json");
             foreach (var name in DocumentNames.Where(name => name != SurfaceRegistry.Admin))
             {
-                options.AddDocument(name);
+                options.AddDocument(name, SeedSections.TitleOf(name));
             }
         });
         return endpoints;

@@ -12,6 +12,7 @@ using Tessera.RateLimits;
 using Tessera.Storage;
 using Tessera.Surfaces;
 using Tessera.Surfaces.BillionSatoshi;
+using Tessera.Surfaces.Discovery;
 using Tessera.Surfaces.OneMillionPixels;
 using Tessera.Surfaces.PixelDojo;
 using Tessera.Surfaces.PixelEngine;
@@ -90,6 +91,7 @@ public static class TesseraApp
         app.MapSiteIcons();
         app.MapTelemetry();
         app.MapApiDocs();
+        app.MapHomePage();
         app.MapAdmin();
         app.MapOneMillionPixels();
         app.MapBillionSatoshi();

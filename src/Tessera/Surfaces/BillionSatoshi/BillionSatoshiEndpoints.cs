@@ -1,4 +1,5 @@
 using Tessera.Storage.Secrets;
+using Tessera.Surfaces.Discovery;
 
 namespace Tessera.Surfaces.BillionSatoshi;
 
@@ -24,7 +25,8 @@ public static class BillionSatoshiEndpoints
         var surface = endpoints.ServiceProvider.GetRequiredService<SurfaceRegistry>().Get(SurfaceRegistry.BillionSatoshi);
         var api = endpoints.MapGroup(surface.PathBase + "/api").WithGroupName(SurfaceRegistry.BillionSatoshi);
         endpoints.MapGet(surface.PathBase + "/health", () => TypedResults.Ok(new { status = "ok" }))
-            .WithGroupName(SurfaceRegistry.BillionSatoshi);
+            .WithGroupName(SurfaceRegistry.BillionSatoshi)
+            .Documented(SeedSections.BillionSatoshi.Canvas, "Health", "Liveness of the surface: `{\"status\":\"ok\"}`.", response: """{"status":"ok"}""");
         api.MapBsapCanvas(surface.PathBase);
         api.MapBsapVerify();
         api.MapBsapQuote();
@@ -33,6 +35,7 @@ public static class BillionSatoshiEndpoints
         api.MapBsapStatus();
         api.MapBsapFlag();
         api.MapBsapQr();
+        endpoints.MapBsapDiscovery(surface.PathBase);
         endpoints.MapBsapWebPages(surface.PathBase);
         return endpoints;
     }

@@ -1,4 +1,5 @@
 using Tessera.Canvas.Placements;
+using Tessera.Surfaces.Discovery;
 
 namespace Tessera.Surfaces.BillionSatoshi;
 
@@ -7,7 +8,11 @@ public static class BsapQuoteEndpoints
 {
     public static RouteGroupBuilder MapBsapQuote(this RouteGroupBuilder api)
     {
-        api.MapPost("/placements/quote", QuoteAsync);
+        api.MapPost("/placements/quote", QuoteAsync)
+            .Documented(SeedSections.BillionSatoshi.Placements, "Quote a placement",
+                "Check availability and get a price quote for a region. No side effects — safe to call before committing.",
+                """{"x":0,"y":0,"size":100}""", """{"available":true,"sats":10000,"pixels":10000,"nearest":null}""")
+            .Produces<QuoteResponse>();
         return api;
     }
 

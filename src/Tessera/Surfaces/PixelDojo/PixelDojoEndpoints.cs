@@ -1,5 +1,6 @@
 using Tessera.Jobs;
 using Tessera.RateLimits;
+using Tessera.Surfaces.Discovery;
 
 namespace Tessera.Surfaces.PixelDojo;
 
@@ -24,12 +25,15 @@ public static class PixelDojoEndpoints
         var surface = endpoints.ServiceProvider.GetRequiredService<SurfaceRegistry>().Get(SurfaceRegistry.PixelDojo);
         var api = endpoints.MapGroup(surface.PathBase + DojoUrls.ApiPrefix)
             .WithGroupName(SurfaceRegistry.PixelDojo)
-            .RequireRateLimit(RateLimitDefaults.Dojo)
-            .WithTags("PixelDojo");
-        api.MapDojoModels();
-        api.MapDojoRun();
-        api.MapDojoJobs();
-        api.MapDojoWebhooks();
+            .RequireRateLimit(RateLimitDefaults.Dojo);
+
+        // Operations are grouped under the seed's own section names (the OpenAPI tags).
+        api.MapGroup("").WithTags(SeedSections.PixelDojo.GettingStarted).MapDojoCredits();
+        api.MapGroup("").WithTags(SeedSections.PixelDojo.FeaturedModels).MapDojoModels();
+        var jobs = api.MapGroup("").WithTags(SeedSections.PixelDojo.GenerationJobs);
+        jobs.MapDojoRun();
+        jobs.MapDojoJobs();
+        jobs.MapDojoWebhooks();
         endpoints.MapDojoLlmsText(surface.PathBase);
         return endpoints;
     }
