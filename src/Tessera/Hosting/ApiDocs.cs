@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using Tessera.Accounts;
 using Tessera.Http;
+using Tessera.Surfaces.Discovery;
 
 namespace Tessera.Hosting;
 
@@ -21,9 +22,11 @@ public static class ApiDocs
             builder.Services.AddOpenApi(name, options =>
             {
                 options.ShouldInclude = description => string.Equals(description.GroupName, name, StringComparison.Ordinal);
+                SurfaceOpenApi.Configure(options, name);
             });
         }
 
+        builder.Services.AddSingleton<SurfaceRouteCatalog>();
         return builder;
     }
 
@@ -33,13 +36,14 @@ public static class ApiDocs
             IsOperatorDocument(context.HttpContext) && KeyAccessRule.Refusal(context.HttpContext, OperatorOnly) is { } refusal
                 ? ValueTask.FromResult<object?>(new RefusalResult(refusal))
                 : next(context));
+        endpoints.MapSurfaceOpenApiAliases(endpoints.ServiceProvider.GetRequiredService<SurfaceRegistry>().All.Where(s => s.Name != SurfaceRegistry.Admin));
         endpoints.MapScalarApiReference("/docs", options =>
         {
             options.WithTitle("Tessera API");
             options.WithOpenApiRoutePattern("/openapi/{documentName}.json");
             foreach (var name in endpoints.ServiceProvider.GetServices<SurfaceDescriptor>().Where(surface => surface.PublicDocument).Select(surface => surface.Name))
             {
-                options.AddDocument(name);
+                options.AddDocument(name, SeedSections.TitleOf(name));
             }
         });
         return endpoints;

@@ -12,6 +12,7 @@ using Tessera.Payments;
 using Tessera.RateLimits;
 using Tessera.Storage;
 using Tessera.Surfaces.BillionSatoshi;
+using Tessera.Surfaces.Discovery;
 using Tessera.Surfaces.OneMillionPixels;
 using Tessera.Surfaces.PixelDojo;
 using Tessera.Surfaces.PixelEngine;
@@ -100,6 +101,7 @@ public static class TesseraApp
         app.MapSiteIcons();
         app.MapTelemetry();
         app.MapApiDocs();
+        app.MapHomePage();
         app.MapSurfaces();
         app.MapJobs();
         foreach (var contributor in app.Services.GetServices<IEndpointContributor>())

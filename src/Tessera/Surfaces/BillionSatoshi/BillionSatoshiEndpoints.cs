@@ -1,5 +1,6 @@
 using Tessera.Http;
 using Tessera.Storage.Secrets;
+using Tessera.Surfaces.Discovery;
 
 namespace Tessera.Surfaces.BillionSatoshi;
 
@@ -25,7 +26,8 @@ public static class BillionSatoshiEndpoints
         var surface = endpoints.ServiceProvider.GetRequiredService<SurfaceRegistry>().Get(BillionSatoshiSurface.Name);
         var api = endpoints.MapGroup(surface.PathBase + "/api").WithGroupName(BillionSatoshiSurface.Name);
         endpoints.MapGet(surface.PathBase + "/health", () => TypedResults.Ok(new { status = "ok" }))
-            .WithGroupName(BillionSatoshiSurface.Name);
+            .WithGroupName(BillionSatoshiSurface.Name)
+            .Documented(SeedSections.BillionSatoshi.Canvas, "Health", "Liveness of the surface: `{\"status\":\"ok\"}`.", response: """{"status":"ok"}""");
         api.MapBsapCanvas(surface.PathBase);
         api.MapBsapVerify();
         api.MapBsapQuote();
@@ -34,6 +36,7 @@ public static class BillionSatoshiEndpoints
         api.MapBsapStatus();
         api.MapBsapFlag();
         api.MapBsapQr();
+        endpoints.MapBsapDiscovery(surface.PathBase);
         endpoints.MapBsapWebPages(surface.PathBase);
         return endpoints;
     }

@@ -2,6 +2,7 @@ using Tessera.Canvas.Placements;
 using Tessera.Common;
 using Tessera.Http;
 using Tessera.RateLimits;
+using Tessera.Surfaces.Discovery;
 
 namespace Tessera.Surfaces.BillionSatoshi;
 
@@ -15,7 +16,10 @@ public static class BsapFlagEndpoints
 
     public static RouteGroupBuilder MapBsapFlag(this RouteGroupBuilder api)
     {
-        api.MapPost("/placements/{id}/flag", FlagAsync);
+        api.MapPost("/placements/{id}/flag", FlagAsync)
+            .Documented(SeedSections.BillionSatoshi.Placements, "Flag a placement", "Flag a placement for review. One flag per IP per placement. No body.",
+                response: """{"id":"...","flagged":true,"flags":1,"hidden":false}""")
+            .Produces<FlagResponse>();
         return api;
     }
 

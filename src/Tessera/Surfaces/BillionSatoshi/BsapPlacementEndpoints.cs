@@ -9,6 +9,7 @@ using Tessera.Http;
 using Tessera.Imaging;
 using Tessera.RateLimits;
 using Tessera.Verification;
+using Tessera.Surfaces.Discovery;
 
 namespace Tessera.Surfaces.BillionSatoshi;
 
@@ -36,7 +37,17 @@ public static class BsapPlacementEndpoints
                     : CreateAsync(context, placements, verification, state, imaging.Value, configuration, pathBase, flow, ct))
             .RequireRateLimit(RateLimitDefaults.BsapPlacements, exempt: context => PaymentCredential.IsPresent(context.Request), counts: Reserved)
             .WithIdempotency()
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .WithRequestBody<PlacementForm>("multipart/form-data")
+            .Documented(SeedSections.BillionSatoshi.Placements, "Create a placement",
+                "Create a pixel placement. Returns HTTP 402 (MPP, the default) or 202 (`?flow=invoice`) with a Lightning invoice to pay. " +
+                "\"image\" (human-visible, required) and \"agentImage\" (agent-only, optional). Reserved immediately, live after payment. " +
+                "MPP: pay the BOLT11 invoice from `WWW-Authenticate`, then retry the same POST with `Authorization: Payment credential=\"<base64url({\"preimage\":\"<hex>\"})>\"` → 201 active.",
+                "multipart/form-data: image (file, required), agentImage (file, optional), x, y, size, verificationToken (agent mode), url?, message?, agentIdentity?",
+                """{"id":"...","status":"pending_payment","payment":{"lightningInvoice":"lnbc...","paymentHash":"...","expiresAt":"2026-01-01T00:15:00Z"}}""")
+            .Produces<PendingPlacementResponse>(StatusCodes.Status402PaymentRequired)
+            .Produces<PendingPlacementResponse>(StatusCodes.Status202Accepted)
+            .Produces<ActivePlacementResponse>(StatusCodes.Status201Created);
         return api;
     }
 

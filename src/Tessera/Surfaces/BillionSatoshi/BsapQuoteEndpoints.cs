@@ -1,5 +1,6 @@
 using Tessera.Canvas.Placements;
 using Tessera.Http;
+using Tessera.Surfaces.Discovery;
 
 namespace Tessera.Surfaces.BillionSatoshi;
 
@@ -8,7 +9,11 @@ public static class BsapQuoteEndpoints
 {
     public static RouteGroupBuilder MapBsapQuote(this RouteGroupBuilder api)
     {
-        api.MapPost("/placements/quote", QuoteAsync);
+        api.MapPost("/placements/quote", QuoteAsync)
+            .Documented(SeedSections.BillionSatoshi.Placements, "Quote a placement",
+                "Check availability and get a price quote for a region. No side effects — safe to call before committing.",
+                """{"x":0,"y":0,"size":100}""", """{"available":true,"sats":10000,"pixels":10000,"nearest":null}""")
+            .Produces<QuoteResponse>();
         return api;
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Tessera.Canvas.Pixels;
 using Tessera.Http;
 using Tessera.RateLimits;
+using Tessera.Surfaces.Discovery;
 
 namespace Tessera.Surfaces.OneMillionPixels;
 
@@ -18,7 +19,10 @@ public static class OmpSkillEndpoints
 {
     public static RouteGroupBuilder MapOmpSkill(this RouteGroupBuilder api)
     {
-        api.MapGet("/skill", SkillAsync);
+        api.MapGet("/skill", SkillAsync)
+            .Documented(SeedSections.OneMillionPixels.Endpoints, "Download your SKILL.md file with API instructions",
+                "SKILL.md for the caller (Markdown): with a key, the key, your pixels and working examples aimed at them.", response: "text/markdown")
+            .Produces(StatusCodes.Status200OK, contentType: "text/markdown");
         return api;
     }
 
@@ -107,11 +111,7 @@ public static class OmpSkillEndpoints
         return md.ToString();
     }
 
-    /// <summary>A policy's rules in words, from the live configuration (so the file states what the server enforces).</summary>
-    private static string Describe(RateLimitPolicies policies, string name) => string.Join(" and ", policies.Get(name).Rules.Select(rule =>
-        rule.Kind == RateLimitKind.TokenBucket
-            ? string.Create(CultureInfo.InvariantCulture, $"a bucket of {rule.Limit} requests refilling over {rule.WindowSeconds} s")
-            : string.Create(CultureInfo.InvariantCulture, $"{rule.Limit} requests per {rule.WindowSeconds} s")));
+    private static string Describe(RateLimitPolicies policies, string name) => RateLimitText.Describe(policies, name);
 
     private static void Example(StringBuilder md, string title, string command)
     {

@@ -1,4 +1,4 @@
-using Tessera.Hosting.Idempotency;
+using Tessera.Http.Idempotency;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Tessera.Accounts;
@@ -7,6 +7,7 @@ using Tessera.Common;
 using Tessera.Http;
 using Tessera.Imaging;
 using Tessera.RateLimits;
+using Tessera.Surfaces.Discovery;
 
 namespace Tessera.Surfaces.OneMillionPixels;
 
@@ -22,9 +23,18 @@ public static class OmpUploadEndpoints
 
     public static RouteGroupBuilder MapOmpUpload(this RouteGroupBuilder api)
     {
-        api.MapPost("/pixels/upload", UploadAsync).RequireKey(Scopes.Canvas).DisableAntiforgery().RequireRateLimit(RateLimitDefaults.OmpWrites).WithIdempotency();
+        api.MapPost("/pixels/upload", UploadAsync).RequireKey(Scopes.Canvas).DisableAntiforgery().RequireRateLimit(RateLimitDefaults.OmpWrites).WithIdempotency()
+            .WithRequestBody<UploadForm>("multipart/form-data")
+            .Documented(SeedSections.OneMillionPixels.Endpoints, "Upload an image to display on your pixels",
+                "Stretches the image (PNG, JPEG, GIF or WebP; at most Tessera:Imaging:MaxBytes, 5 MB by default) to width×height at x, y and blends it over what is there; every pixel of the rectangle must be yours.",
+                "multipart/form-data: image (file, required), x, y, width, height, url?",
+                """{"success":true,"updated":100,"seq":44,"x":0,"y":0,"width":10,"height":10}""")
+            .Produces<UploadResponse>();
         return api;
     }
+
+    /// <summary>The multipart fields the handler reads, for the OpenAPI request body (the handler reads the form itself).</summary>
+    public sealed record UploadForm(IFormFile Image, int X, int Y, int Width, int Height, string? Url);
 
     public sealed record UploadResponse(bool Success, int Updated, long Seq, int X, int Y, int Width, int Height);
 

@@ -23,6 +23,9 @@ public static class DojoLlmsText
     public static IEndpointRouteBuilder MapDojoLlmsText(this IEndpointRouteBuilder endpoints, string pathBase)
     {
         endpoints.MapGet(pathBase + "/llms.txt", Render).AllowAnonymous().ExcludeFromDescription();
+
+        // The name agents also guess (issue #12): the same text.
+        endpoints.MapGet(pathBase + "/llm.txt", Render).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
 
@@ -37,7 +40,7 @@ public static class DojoLlmsText
         Line(text, "> Agent-first async image and video generation: pick a model, submit a job with a prompt, poll it (or take a webhook) until it is completed, download the outputs. Credits are charged per image (image models) or per second (video models).");
         Line(text);
         Line(text, $"Base URL: {apiBase}");
-        Line(text, $"OpenAPI: {DojoUrls.Root(context, configuration)}/openapi/dojo.json");
+        Line(text, $"OpenAPI: {apiBase[..^DojoUrls.ApiPrefix.Length]}/openapi.json (also {DojoUrls.Root(context, configuration)}/openapi/dojo.json)");
         Line(text);
         Authentication(text);
         RateLimits(text, limits.Value);

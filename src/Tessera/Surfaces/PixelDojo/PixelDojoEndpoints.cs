@@ -1,6 +1,7 @@
 using Tessera.Http;
 using Tessera.Jobs;
 using Tessera.RateLimits;
+using Tessera.Surfaces.Discovery;
 
 namespace Tessera.Surfaces.PixelDojo;
 
@@ -25,12 +26,15 @@ public static class PixelDojoEndpoints
         var surface = endpoints.ServiceProvider.GetRequiredService<SurfaceRegistry>().Get(PixelDojoSurface.Name);
         var api = endpoints.MapGroup(surface.PathBase + DojoUrls.ApiPrefix)
             .WithGroupName(PixelDojoSurface.Name)
-            .RequireRateLimit(RateLimitDefaults.Dojo)
-            .WithTags("PixelDojo");
-        api.MapDojoModels();
-        api.MapDojoRun();
-        api.MapDojoJobs();
-        api.MapDojoWebhooks();
+            .RequireRateLimit(RateLimitDefaults.Dojo);
+
+        // Operations are grouped under the seed's own section names (the OpenAPI tags).
+        api.MapGroup("").WithTags(SeedSections.PixelDojo.GettingStarted).MapDojoCredits();
+        api.MapGroup("").WithTags(SeedSections.PixelDojo.FeaturedModels).MapDojoModels();
+        var jobs = api.MapGroup("").WithTags(SeedSections.PixelDojo.GenerationJobs);
+        jobs.MapDojoRun();
+        jobs.MapDojoJobs();
+        jobs.MapDojoWebhooks();
         endpoints.MapDojoLlmsText(surface.PathBase);
         return endpoints;
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Tessera.Accounts;
 using Tessera.Http;
 using Tessera.Ledger;
+using Tessera.Surfaces.Discovery;
 
 namespace Tessera.Surfaces.PixelEngine;
 
@@ -10,7 +11,10 @@ public static class PixelEngineBalanceEndpoints
 {
     public static RouteGroupBuilder MapPixelEngineBalance(this RouteGroupBuilder api)
     {
-        api.MapGet("/balance", GetBalance).RequireKey();
+        api.MapGet("/balance", GetBalance).RequireKey()
+            .Documented(SeedSections.PixelEngine.Credits, "Get balance",
+                "Free. Credits by pool after holds: monthly credits are spent first, then purchased; `held` is what running jobs keep back; `available = monthly + purchased`.",
+                response: """{"monthly":180,"purchased":50,"held":20,"available":230}""");
         return api;
     }
 

@@ -19,6 +19,7 @@ public static class PixelEngineEndpoints
         api.MapPixelEngineKeys();
         api.MapPixelEngineAnimate();
         api.MapPixelEngineJobs();
+        endpoints.MapPixelEngineLlmsText(surface.PathBase);
         return endpoints;
     }
 }

@@ -25,7 +25,7 @@ public sealed class DojoDocsTests : IAsyncLifetime
             "GET /dojo/api/v1/models", "GET /dojo/api/v1/models/{apiId}", "GET /dojo/api/v1/models/{apiId}/schema",
             "POST /dojo/api/v1/models/{apiId}/run", "GET /dojo/api/v1/jobs", "GET /dojo/api/v1/jobs/{jobId}",
             "POST /dojo/api/v1/jobs/{jobId}/cancel", "GET /dojo/api/v1/jobs/{jobId}/webhook", "POST /dojo/api/v1/jobs/{jobId}/webhook",
-            "GET /dojo/api/v1/webhook/secret",
+            "GET /dojo/api/v1/webhook/secret", "GET /dojo/api/v1/credits",
         ];
         Assert.Equal(expected.Order(), routes.Order());
 
