@@ -25,7 +25,9 @@ public sealed class ImageConditioningTests
     public async Task Image_to_image_output_resembles_the_input_at_thumbnail_size()
     {
         var prompt = new { prompt = "watercolor landscape", seed = 3, width = 512, height = 512 };
-        var withImage = await ImageEngine().RunAsync(For(new { prompt.prompt, prompt.seed, prompt.width, prompt.height, image_url = Url }), TestContext.Current.CancellationToken);
+        // Its own source: the shared one also records the other tests' fetches, which run in parallel.
+        var source = new InputImages(new Dictionary<string, byte[]> { [Url] = Quadrants() });
+        var withImage = await ImageEngine(source).RunAsync(For(new { prompt.prompt, prompt.seed, prompt.width, prompt.height, image_url = Url }), TestContext.Current.CancellationToken);
         var without = await ImageEngine().RunAsync(For(prompt), TestContext.Current.CancellationToken);
 
         var input = Thumbnail(Quadrants());
@@ -36,7 +38,7 @@ public sealed class ImageConditioningTests
         Assert.True(conditioned < 60, $"conditioned distance {conditioned:0.0}");
         Assert.True(conditioned * 2.5 < unconditioned, $"conditioned {conditioned:0.0} vs unconditioned {unconditioned:0.0}");
         Assert.Equal("used", withImage.Metadata!["image_url"]!.GetValue<string>());
-        Assert.Equal([Url], Source.Requested.Distinct());
+        Assert.Equal([Url], source.Requested.Distinct());
     }
 
     [Fact]
