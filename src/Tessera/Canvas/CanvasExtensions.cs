@@ -11,8 +11,8 @@ public static class CanvasExtensions
             .Validate(options => options.Effective.Values.All(c => c.Width > 0 && c.Height > 0), "Every canvas needs a positive width and height")
             .ValidateOnStart();
         builder.Services.AddOptions<Pixels.PixelOptions>().BindConfiguration(Pixels.PixelOptions.Section)
-            .Validate(o => o.HistoryDepth > 0 && o.KeptWrites > 0 && o.CompactionInterval > TimeSpan.Zero && o.MaxLinkBytes is > 0 and <= ushort.MaxValue,
-                "Tessera:Canvas:Pixels: HistoryDepth, KeptWrites and CompactionInterval must be positive, MaxLinkBytes 1 to 65535")
+            .Validate(o => o.HistoryDepth > 0 && o.KeptWrites > 0 && o.CompactionInterval > TimeSpan.Zero && o.MaxLinkBytes is > 0 and <= ushort.MaxValue && o.MaxConcurrentHistoryReads > 0,
+                "Tessera:Canvas:Pixels: HistoryDepth, KeptWrites and CompactionInterval and MaxConcurrentHistoryReads must be positive, MaxLinkBytes 1 to 65535")
             .ValidateOnStart();
         builder.Services.AddSingleton<ClaimService>();
         builder.Services.AddSingleton<Pixels.CanvasRegistry>();

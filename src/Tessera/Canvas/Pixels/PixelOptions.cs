@@ -21,4 +21,10 @@ public sealed class PixelOptions
 
     /// <summary>Longest link a pixel may carry, in UTF-8 bytes: a 1000-pixel bulk then adds at most ~0.5 MB of links.</summary>
     public int MaxLinkBytes { get; set; } = 512;
+
+    /// <summary>
+    /// History reads (<c>GET /omp/api/pixels/history</c>) running at once on this node; later ones wait their turn without
+    /// holding a thread, so 30 callers at once cannot starve cheap requests (<c>/healthz</c>). Default: the core count.
+    /// </summary>
+    public int MaxConcurrentHistoryReads { get; set; } = Math.Max(2, Environment.ProcessorCount);
 }

@@ -25,6 +25,8 @@ public sealed class PixelStore(
 
     private const string SnapshotOf = "SELECT seq, data FROM pixel_snapshots WHERE canvas = @canvas";
 
+    private readonly TurnGate _historyReads = new(options.Value.MaxConcurrentHistoryReads);
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<PixelBatchWriter>> _writers = new(StringComparer.Ordinal);
 
     /// <summary>Writes <paramref name="changes"/> (repeats of a pixel collapse to their last values) and answers its seq and how many distinct pixels it set.</summary>
@@ -122,6 +124,7 @@ public sealed class PixelStore(
     /// <summary>A page of the changes of pixel (<paramref name="x"/>, <paramref name="y"/>) before seq <paramref name="before"/>, oldest first.</summary>
     public async Task<PixelHistoryPage> HistoryAsync(string canvas, int x, int y, long before, int limit, CancellationToken cancellationToken)
     {
+        using var turn = await _historyReads.EnterAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         return await PixelHistory.ReadPageAsync(connection, canvas, x, y, before, limit, cancellationToken);
     }
@@ -133,6 +136,9 @@ public sealed class PixelStore(
             state.Claims.Add(claim);
         }
     }
+
+    /// <summary>History reads that may start right now without waiting (tests).</summary>
+    public int FreeHistoryTurns => _historyReads.Free;
 
     public async ValueTask DisposeAsync()
     {
