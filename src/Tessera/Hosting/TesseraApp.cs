@@ -7,6 +7,7 @@ using Tessera.Http;
 using Tessera.Imaging;
 using Tessera.Jobs;
 using Tessera.Ledger;
+using Tessera.Media;
 using Tessera.Outbound;
 using Tessera.Payments;
 using Tessera.RateLimits;
@@ -69,6 +70,7 @@ public static class TesseraApp
         builder.AddLedger();
         builder.AddCanvas();
         builder.AddImaging();
+        builder.AddMedia();
         builder.AddPayments();
         builder.AddVerification();
         builder.AddEngines();
