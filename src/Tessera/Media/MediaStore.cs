@@ -66,6 +66,15 @@ public sealed class MediaStore(TesseraDatabase database, TimeProvider time)
         return rows.Count == 0 ? null : rows[0];
     }
 
+    /// <summary>Any account's asset, for routes whose credential is a signature, not a key (signed file URLs).</summary>
+    public async Task<MediaAsset?> GetByIdAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command($"SELECT {MediaRows.Columns} FROM media_assets a WHERE a.id = @id").With("@id", id);
+        var rows = await MediaRows.ReadAllAsync(command, cancellationToken);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
     /// <summary>The caller's assets among <paramref name="ids"/> (trashed included), in no particular order.</summary>
     public async Task<List<MediaAsset>> GetManyAsync(string accountId, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {

@@ -6,8 +6,16 @@ public static class RateLimitDefaults
     /// <summary>PixelDojo: "Standard 60 requests per minute, shared across all API endpoints".</summary>
     public const string Dojo = "dojo";
 
-    /// <summary>Pixels Ocean: "Standard tier: 20 requests / day; Burst: 60 requests / minute".</summary>
+    /// <summary>Pixels Ocean's routes that do work (scrape, generate, replace, pipeline, watermark ...): "Standard tier: 20
+    /// requests / day; Burst: 60 requests / minute" (DECISIONS: the daily quota counts only these).</summary>
     public const string Ocean = "ocean";
+
+    /// <summary>Pixels Ocean's other authenticated routes (the media library, collections ...): the 60 a minute burst only.</summary>
+    public const string OceanBurst = "ocean-burst";
+
+    /// <summary>Pixels Ocean's public galleries per IP (no key): a bucket of 120 refilling over a minute, so a password
+    /// cannot be guessed at speed and a gallery cannot be scraped by one client faster than people browse.</summary>
+    public const string OceanGallery = "ocean-gallery";
 
     /// <summary>Billion Satoshi: 5 placement requests per hour per IP.</summary>
     public const string BsapPlacements = "bsap-placements";
@@ -38,6 +46,8 @@ public static class RateLimitDefaults
             Rule("day", RateLimitKind.FixedWindow, 20, TimeSpan.FromDays(1), RateLimitPartition.Key),
             Rule("burst", RateLimitKind.TokenBucket, 60, TimeSpan.FromMinutes(1), RateLimitPartition.Key),
         ],
+        [OceanBurst] = [Rule("burst", RateLimitKind.TokenBucket, 60, TimeSpan.FromMinutes(1), RateLimitPartition.Key)],
+        [OceanGallery] = [Rule("minute", RateLimitKind.TokenBucket, 120, TimeSpan.FromMinutes(1), RateLimitPartition.Ip)],
         [BsapPlacements] = [Rule("hour", RateLimitKind.FixedWindow, 5, TimeSpan.FromHours(1), RateLimitPartition.Ip)],
         [BsapVerify] = [Rule("minute", RateLimitKind.TokenBucket, 20, TimeSpan.FromMinutes(1), RateLimitPartition.Ip)],
         [OmpAgents] = [Rule("hour", RateLimitKind.TokenBucket, 10, TimeSpan.FromHours(1), RateLimitPartition.Ip)],

@@ -43,6 +43,12 @@ public static class SeedSections
         public const string Polling = "Polling";
     }
 
+    public static class PixelsOcean
+    {
+        public const string Media = "Media Library";
+        public const string Collections = "Collections & Sharing";
+    }
+
     /// <summary>The sections a surface's operations may be tagged with.</summary>
     public static IReadOnlyList<string> Of(string surfaceName) => surfaceName switch
     {
@@ -50,6 +56,7 @@ public static class SeedSections
         BillionSatoshiSurface.Name => [BillionSatoshi.Canvas, BillionSatoshi.ReverseTuringTest, BillionSatoshi.Placements, BillionSatoshi.Payments],
         PixelDojoSurface.Name => [PixelDojo.GettingStarted, PixelDojo.FeaturedModels, PixelDojo.GenerationJobs],
         PixelEngineSurface.Name => [PixelEngine.Authentication, PixelEngine.Credits, PixelEngine.Polling],
+        PixelsOceanSurface.Name => [PixelsOcean.Media, PixelsOcean.Collections],
         _ => [],
     };
 

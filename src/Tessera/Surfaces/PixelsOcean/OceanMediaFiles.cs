@@ -1,0 +1,67 @@
+using System.Globalization;
+using Microsoft.Net.Http.Headers;
+using Tessera.Common;
+using Tessera.Http;
+using Tessera.Media;
+using Tessera.Storage;
+
+namespace Tessera.Surfaces.PixelsOcean;
+
+/// <summary>
+/// The URLs library files are served under, <c>{base}/m/{id}/{signature}/{filename}</c>: Tessera serves the bytes
+/// itself (no CDN), the signature (<see cref="MediaLinks"/>) is the credential, so an <c>img</c> tag or a shared link
+/// works without a key while ids alone open nothing. A trashed or purged asset's URL answers 404.
+/// </summary>
+public static class OceanMediaFiles
+{
+    public static IEndpointRouteBuilder MapOceanMediaFiles(this IEndpointRouteBuilder endpoints, string pathBase)
+    {
+        endpoints.MapGet(pathBase + "/m/{id:long}/{signature}/{filename}", ServeAsync).AllowAnonymous().ExcludeFromDescription();
+        return endpoints;
+    }
+
+    /// <summary>The absolute URL of <paramref name="asset"/>'s original file.</summary>
+    public static string UrlOf(HttpContext context, MediaAsset asset)
+    {
+        var links = context.RequestServices.GetRequiredService<MediaLinks>();
+        var surface = context.RequestServices.GetRequiredService<SurfaceRegistry>().Get(PixelsOceanSurface.Name);
+        var root = PublicBaseUrl.Of(context.Request, context.RequestServices.GetRequiredService<IConfiguration>());
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{root}{surface.PathBase}/m/{asset.Id}/{links.Sign(MediaLinks.Original(asset))}/{Uri.EscapeDataString(asset.FileName)}");
+    }
+
+    public static OceanMediaView View(HttpContext context, MediaAsset asset) => OceanMediaView.From(asset, UrlOf(context, asset));
+
+    private static async Task<IResult> ServeAsync(
+        long id, string signature, MediaStore store, MediaLinks links, [FromKeyedServices(MediaBlobs.Key)] IBlobStore blobs, CancellationToken ct)
+    {
+        var asset = await store.GetByIdAsync(id, ct);
+        if (asset is null || asset.Trashed || !links.Verify(MediaLinks.Original(asset), signature))
+        {
+            return new ErrorResult(Error.NotFound("No such file."));
+        }
+
+        var stream = await blobs.OpenReadAsync(asset.BlobHash, ct);
+        if (stream is null)
+        {
+            return new ErrorResult(Error.NotFound("No such file."));
+        }
+
+        // The bytes behind a URL never change (it names the content's hash): cache for a year.
+        return TypedResults.Stream(stream, asset.ContentType, entityTag: new EntityTagHeaderValue($"\"{asset.BlobHash}\""), enableRangeProcessing: true)
+            is var result ? new CachedForever(result) : result;
+    }
+
+    /// <summary>Adds <c>Cache-Control: public, max-age=31536000, immutable</c> to a file result.</summary>
+    private sealed class CachedForever(IResult inner) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            httpContext.Response.Headers.XContentTypeOptions = "nosniff";
+            // A file is shown, never run: no script in an SVG-like payload, no PDF JavaScript reaching the origin.
+            httpContext.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Tessera.Accounts;
+using Tessera.Http;
+using Tessera.RateLimits;
+
+namespace Tessera.Surfaces.PixelsOcean;
+
+/// <summary>
+/// Pixels Ocean (seed: pixels-ocean.txt) under its path base (<c>/ocean</c>): the media library (<c>/api/media/...</c>),
+/// collections and their public galleries, and the signed file URLs. Keys come as <c>X-API-Key</c>, <c>Authorization:
+/// Bearer</c> or a JSON body's <c>api_key</c>; the library's routes need the <c>media</c> scope and share the doc's
+/// 60-a-minute burst.
+/// </summary>
+public static class PixelsOceanEndpoints
+{
+    public static IEndpointRouteBuilder MapPixelsOcean(this IEndpointRouteBuilder endpoints)
+    {
+        var surface = endpoints.ServiceProvider.GetRequiredService<SurfaceRegistry>().Get(PixelsOceanSurface.Name);
+        var api = endpoints.MapGroup(surface.PathBase + "/api").WithGroupName(PixelsOceanSurface.Name);
+        var media = api.MapGroup("/media").RequireKey(Scopes.Media).RequireRateLimit(RateLimitDefaults.OceanBurst);
+        media.MapOceanMedia();
+        media.MapOceanUpload();
+        media.MapOceanBulk();
+        media.MapOceanFolders();
+        media.MapOceanCollections();
+        api.MapOceanGallery();
+        endpoints.MapOceanMediaFiles(surface.PathBase);
+        return endpoints;
+    }
+}
