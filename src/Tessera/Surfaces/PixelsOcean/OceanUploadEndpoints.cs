@@ -81,7 +81,7 @@ public static class OceanUploadEndpoints
             return Array.Empty<string?>();
         }
 
-        if (!text.TrimStart().StartsWith('['))
+        if (text.TrimStart() is var trimmed && !trimmed.StartsWith('[') && !trimmed.StartsWith('{'))
         {
             return text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         }
