@@ -1,4 +1,5 @@
 using Tessera.Surfaces.PixelEngine;
+using Tessera.Surfaces.PixelsOcean;
 using Tessera.Surfaces.PixelDojo;
 using Tessera.Surfaces.BillionSatoshi;
 using Tessera.Surfaces.OneMillionPixels;
@@ -15,7 +16,7 @@ public sealed record SurfaceDiscovery(string Name, string Title, string? Page, s
     public const string OpenApi = "/openapi.json";
 
     /// <summary>
-    /// The surfaces that map routes (Pixels Ocean has only its error shape so far), with the discovery paths their
+    /// Every surface, with the discovery paths their
     /// endpoint files map. <c>GET /</c> links them; a test fetches every one of them.
     /// </summary>
     public static readonly IReadOnlyList<SurfaceDiscovery> All =
@@ -24,5 +25,6 @@ public sealed record SurfaceDiscovery(string Name, string Title, string? Page, s
         new(BillionSatoshiSurface.Name, "Billion Satoshi", "", "/api", "/llms.txt"),
         new(PixelDojoSurface.Name, "PixelDojo", null, "/llms.txt", "/llms.txt"),
         new(PixelEngineSurface.Name, "Pixel Engine", null, "/llms.txt", "/llms.txt"),
+        new(PixelsOceanSurface.Name, "Pixels Ocean", null, "/llms.txt", "/llms.txt"),
     ];
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -36,7 +37,7 @@ public sealed record DocumentedRoute(
 /// builds <c>/openapi/{name}.json</c>. Every generated discovery document (llms.txt files, BSAP's <c>/api</c>) lists
 /// routes from here, never from a hand-kept list.
 /// </summary>
-public sealed class SurfaceRouteCatalog(IApiDescriptionGroupCollectionProvider explorer)
+public sealed partial class SurfaceRouteCatalog(IApiDescriptionGroupCollectionProvider explorer)
 {
     public IReadOnlyList<DocumentedRoute> For(string surfaceName) =>
     [
@@ -61,7 +62,8 @@ public sealed class SurfaceRouteCatalog(IApiDescriptionGroupCollectionProvider e
         var success = route.SupportedResponseTypes.Where(r => r.StatusCode is >= 200 and < 300).Select(r => r.StatusCode).DefaultIfEmpty(200).First();
         return new DocumentedRoute(
             route.HttpMethod ?? "GET",
-            "/" + route.RelativePath?.TrimStart('/'),
+            // As a client writes it: `{id}`, not the route constraint `{id:long}`.
+            RouteConstraint().Replace("/" + route.RelativePath?.TrimStart('/'), "{$1}"),
             metadata.OfType<IEndpointSummaryMetadata>().LastOrDefault()?.Summary,
             metadata.OfType<IEndpointDescriptionMetadata>().LastOrDefault()?.Description,
             metadata.OfType<ITagsMetadata>().LastOrDefault()?.Tags.FirstOrDefault(),
@@ -75,4 +77,7 @@ public sealed class SurfaceRouteCatalog(IApiDescriptionGroupCollectionProvider e
             [.. route.SupportedResponseTypes.Where(r => r.StatusCode >= 400).Select(r => r.StatusCode).Distinct().Order()],
             metadata.OfType<RateLimitMetadata>().LastOrDefault()?.PolicyName);
     }
+
+    [GeneratedRegex(@"\{([^:}]+):[^}]*\}")]
+    private static partial Regex RouteConstraint();
 }

@@ -24,6 +24,7 @@ public static class PixelsOceanEndpoints
         media.MapOceanCollections();
         api.MapOceanGallery();
         endpoints.MapOceanMediaFiles(surface.PathBase);
+        endpoints.MapOceanLlmsText(surface.PathBase);
         return endpoints;
     }
 }
