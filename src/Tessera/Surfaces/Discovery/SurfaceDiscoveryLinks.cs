@@ -25,6 +25,6 @@ public sealed record SurfaceDiscovery(string Name, string Title, string? Page, s
         new(BillionSatoshiSurface.Name, "Billion Satoshi", "", "/api", "/llms.txt"),
         new(PixelDojoSurface.Name, "PixelDojo", null, "/llms.txt", "/llms.txt"),
         new(PixelEngineSurface.Name, "Pixel Engine", null, "/llms.txt", "/llms.txt"),
-        new(PixelsOceanSurface.Name, "Pixels Ocean", null, "/llms.txt", "/llms.txt"),
+        new(PixelsOceanSurface.Name, "Pixels Ocean", "", "/llms.txt", "/llms.txt"),
     ];
 }

@@ -25,6 +25,7 @@ public static class PixelsOceanEndpoints
         api.MapOceanGallery();
         endpoints.MapOceanMediaFiles(surface.PathBase);
         endpoints.MapOceanLlmsText(surface.PathBase);
+        endpoints.MapOceanWebPages(surface.PathBase);
         return endpoints;
     }
 }
