@@ -139,12 +139,14 @@ public sealed class MediaStore(TesseraDatabase database, TimeProvider time)
                         group_name = CASE WHEN @set_group = 1 THEN @group ELSE group_name END,
                         folder_id = CASE WHEN @set_folder = 1 THEN @folder ELSE folder_id END,
                         tags = COALESCE(@tags, tags),
+                        mirror_url = COALESCE(@mirror, mirror_url),
                         updated_at = @now
                     WHERE id = @id AND account_id = @account
                     """)
                     .With("@name", change.Name).With("@set_group", change.SetGroup ? 1 : 0).With("@group", change.Group)
                     .With("@set_folder", change.SetFolder ? 1 : 0).With("@folder", change.FolderId)
                     .With("@tags", change.Tags is null ? null : JsonSerializer.Serialize(change.Tags))
+                    .With("@mirror", change.MirrorUrl)
                     .With("@now", now).With("@id", id).With("@account", accountId)
                     .ExecuteNonQueryAsync(cancellationToken);
                 if (change.Tags is not null)
@@ -390,4 +392,6 @@ public sealed class MediaStore(TesseraDatabase database, TimeProvider time)
 }
 
 /// <summary>A metadata change: null fields stay as they are; group and folder can be cleared (Set… with a null value).</summary>
-public sealed record MediaChange(string? Name = null, bool SetGroup = false, string? Group = null, bool SetFolder = false, long? FolderId = null, IReadOnlyList<string>? Tags = null);
+public sealed record MediaChange(
+    string? Name = null, bool SetGroup = false, string? Group = null, bool SetFolder = false, long? FolderId = null, IReadOnlyList<string>? Tags = null,
+    string? MirrorUrl = null);

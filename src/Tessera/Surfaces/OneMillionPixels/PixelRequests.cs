@@ -90,9 +90,5 @@ public sealed record PixelWriteRequest(int? X, int? Y, string? Color, string? Ur
         return new PixelChange(x.Value, y.Value, parsed, url);
     }
 
-    public static bool IsHttpsUrl(string url) =>
-        !url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) &&
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) &&
-        uri.Scheme == Uri.UriSchemeHttps &&
-        uri.Host.Length > 0;
+    public static bool IsHttpsUrl(string url) => HttpsUrl.IsValid(url);
 }

@@ -20,6 +20,7 @@ public static class PixelsOceanEndpoints
         media.MapOceanMedia();
         media.MapOceanUpload();
         media.MapOceanBulk();
+        media.MapOceanMirror();
         media.MapOceanFolders();
         media.MapOceanCollections();
         api.MapOceanGallery();

@@ -401,6 +401,22 @@ public sealed class OceanMediaLibraryTests : IAsyncLifetime
         Assert.False((await response.ReadJsonAsync()).GetProperty("success").GetBoolean());
     }
 
+    [Fact]
+    public async Task A_mirror_url_is_recorded_on_the_callers_asset_only_and_must_be_https()
+    {
+        var key = await _host.UserAsync();
+        var stranger = await _host.UserAsync();
+        var id = (await _host.UploadAsync(key, Png())).GetProperty("media_id").GetInt64();
+
+        var mirrored = await _host.JsonAsync(HttpMethod.Post, $"{MediaApi}/mirror", key, new { media_id = id, mirror_url = "https://cdn.example.com/a.png" });
+        Assert.Equal("https://cdn.example.com/a.png", mirrored.GetProperty("mirror_url").GetString());
+        Assert.Equal("https://cdn.example.com/a.png", (await _host.JsonAsync(HttpMethod.Get, $"{MediaApi}/{id}", key)).GetProperty("media").GetProperty("mirror_url").GetString());
+
+        await _host.JsonAsync(HttpMethod.Post, $"{MediaApi}/mirror", stranger, new { media_id = id, mirror_url = "https://evil.example/x" }, 404);
+        await _host.JsonAsync(HttpMethod.Post, $"{MediaApi}/mirror", key, new { media_id = id, mirror_url = "javascript:alert(1)" }, 400);
+        await _host.JsonAsync(HttpMethod.Post, $"{MediaApi}/mirror", key, new { mirror_url = "https://cdn.example.com/a.png" }, 400);
+    }
+
     /// <summary>A valid PNG signature and IHDR declaring <paramref name="width"/>×<paramref name="height"/>, and no pixels.</summary>
     private static byte[] PngHeaderDeclaring(int width, int height)
     {
