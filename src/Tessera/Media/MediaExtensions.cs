@@ -12,7 +12,7 @@ public static class MediaExtensions
             .BindConfiguration(MediaOptions.Section)
             .Validate(o => o.MaxUploadBytes > 0 && o.MaxImagePixels > 0 && o.MaxAssetsPerAccount > 0 && o.MaxTagsPerAsset > 0
                            && o.MaxTagLength > 0 && o.MaxNameLength > 0 && o.MaxFoldersPerAccount > 0 && o.MaxCollectionsPerAccount > 0
-                           && o.MaxIdsPerCall > 0 && o.TrashRetention > TimeSpan.Zero && o.TrashSweepInterval > TimeSpan.Zero,
+                           && o.MaxIdsPerCall > 0 && o.MaxStockListsPerAccount > 0 && o.MaxItemsPerStockList > 0 && o.MaxStockSavePerCall > 0 && o.TrashRetention > TimeSpan.Zero && o.TrashSweepInterval > TimeSpan.Zero,
                 "Tessera:Media: every limit, the trash retention and the sweep interval must be positive.")
             .ValidateOnStart();
         builder.Services.AddKeyedSingleton<IBlobStore>(MediaBlobs.Key, (services, _) =>
@@ -24,6 +24,8 @@ public static class MediaExtensions
         builder.Services.AddSingleton<MediaAnalyzer>();
         builder.Services.AddSingleton<MediaLibrary>();
         builder.Services.AddSingleton<MediaShares>();
+        builder.Services.AddSingleton<MediaStockStore>();
+        builder.Services.AddSingleton<MediaStock>();
         builder.Services.AddSingleton<MediaLinks>();
         builder.Services.AddSingleton<MediaAnalysisWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<MediaAnalysisWorker>());

@@ -24,6 +24,13 @@ public sealed class MediaOptions
 
     public int MaxCollectionsPerAccount { get; set; } = 1_000;
 
+    public int MaxStockListsPerAccount { get; set; } = 200;
+
+    public int MaxItemsPerStockList { get; set; } = 500;
+
+    /// <summary>Items one stock save fetches (each through the outbound client, one after another): bounds the request's time.</summary>
+    public int MaxStockSavePerCall { get; set; } = 20;
+
     /// <summary>Ids one bulk call or one "add items" call may name.</summary>
     public int MaxIdsPerCall { get; set; } = 500;
 

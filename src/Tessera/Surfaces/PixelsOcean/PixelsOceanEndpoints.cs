@@ -21,6 +21,7 @@ public static class PixelsOceanEndpoints
         media.MapOceanUpload();
         media.MapOceanBulk();
         media.MapOceanMirror();
+        media.MapOceanStock();
         media.MapOceanFolders();
         media.MapOceanCollections();
         api.MapOceanGallery();

@@ -13,7 +13,9 @@ public sealed class OceanDiscoveryTests : IAsyncLifetime
         "DELETE /ocean/api/media/{id}/purge", "POST /ocean/api/media/bulk", "POST /ocean/api/media/mirror", "GET /ocean/api/media/folders", "POST /ocean/api/media/folders",
         "PATCH /ocean/api/media/folders/{id}", "DELETE /ocean/api/media/folders/{id}", "GET /ocean/api/media/collections",
         "POST /ocean/api/media/collections", "GET /ocean/api/media/collections/{id}", "POST /ocean/api/media/collections/{id}/items",
-        "POST /ocean/api/media/collections/{id}/share", "DELETE /ocean/api/media/collections/{id}", "GET /ocean/api/gallery/{token}",
+        "POST /ocean/api/media/collections/{id}/share", "DELETE /ocean/api/media/collections/{id}", "GET /ocean/api/gallery/{token}", "GET /ocean/api/media/stock/lists", "POST /ocean/api/media/stock/lists",
+        "GET /ocean/api/media/stock/lists/{id}", "DELETE /ocean/api/media/stock/lists/{id}", "POST /ocean/api/media/stock/lists/{id}/items",
+        "POST /ocean/api/media/stock/lists/{id}/save", "DELETE /ocean/api/media/stock/items/{id}",
     ];
 
     private readonly OceanHost _host = Start();
