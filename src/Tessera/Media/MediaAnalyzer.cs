@@ -10,7 +10,7 @@ public sealed class MediaAnalyzer
 {
     public async Task<MediaAnalysisResult> AnalyseAsync(Stream content, string kind, CancellationToken cancellationToken)
     {
-        if (kind != MediaKind.Image)
+        if (kind != AssetKind.Image)
         {
             return new MediaAnalysisResult(null, null, [], [], null, null, null, Failed: false);
         }

@@ -62,7 +62,7 @@ public sealed class MediaLibrary(
         }
 
         int? width = null, height = null;
-        if (type.Kind == MediaKind.Image)
+        if (type.Kind == AssetKind.Image)
         {
             var size = MediaProbe.ImageSize(data, limits.MaxImagePixels);
             if (!size.IsSuccess)

@@ -16,10 +16,10 @@ public static class MediaSniffer
     {
         switch (ImageSniffer.Sniff(data))
         {
-            case ImageFormat.Png: return new(MediaKind.Image, "image/png", "png");
-            case ImageFormat.Jpeg: return new(MediaKind.Image, "image/jpeg", "jpg");
-            case ImageFormat.Gif: return new(MediaKind.Image, "image/gif", "gif");
-            case ImageFormat.WebP: return new(MediaKind.Image, "image/webp", "webp");
+            case ImageFormat.Png: return new(AssetKind.Image, "image/png", "png");
+            case ImageFormat.Jpeg: return new(AssetKind.Image, "image/jpeg", "jpg");
+            case ImageFormat.Gif: return new(AssetKind.Image, "image/gif", "gif");
+            case ImageFormat.WebP: return new(AssetKind.Image, "image/webp", "webp");
         }
 
         if (data.Length >= 12 && data[4..8].SequenceEqual("ftyp"u8))
@@ -27,32 +27,32 @@ public static class MediaSniffer
             var brand = data[8..12];
             if (brand.SequenceEqual("avif"u8) || brand.SequenceEqual("avis"u8))
             {
-                return new(MediaKind.Image, "image/avif", "avif");
+                return new(AssetKind.Image, "image/avif", "avif");
             }
 
             return brand.SequenceEqual("qt  "u8)
-                ? new(MediaKind.Video, "video/quicktime", "mov")
-                : new(MediaKind.Video, "video/mp4", "mp4");
+                ? new(AssetKind.Video, "video/quicktime", "mov")
+                : new(AssetKind.Video, "video/mp4", "mp4");
         }
 
         if (data.StartsWith((ReadOnlySpan<byte>)[0x1A, 0x45, 0xDF, 0xA3]))
         {
-            return new(MediaKind.Video, "video/webm", "webm");
+            return new(AssetKind.Video, "video/webm", "webm");
         }
 
         if (data.Length >= 12 && data[..4].SequenceEqual("RIFF"u8) && data[8..12].SequenceEqual("AVI "u8))
         {
-            return new(MediaKind.Video, "video/x-msvideo", "avi");
+            return new(AssetKind.Video, "video/x-msvideo", "avi");
         }
 
         if (data.StartsWith("%PDF-"u8))
         {
-            return new(MediaKind.Document, "application/pdf", "pdf");
+            return new(AssetKind.Document, "application/pdf", "pdf");
         }
 
         if (data.StartsWith("PK\u0003\u0004"u8))
         {
-            return new(MediaKind.Document, "application/zip", "zip");
+            return new(AssetKind.Document, "application/zip", "zip");
         }
 
         return null;

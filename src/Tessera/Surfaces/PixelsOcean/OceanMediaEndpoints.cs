@@ -68,7 +68,7 @@ public static class OceanMediaEndpoints
             return new ErrorResult((!limit.IsSuccess ? limit.Error : !offset.IsSuccess ? offset.Error : folder.Error)!);
         }
 
-        if (!string.IsNullOrEmpty(type) && !MediaKind.IsKnown(type))
+        if (!string.IsNullOrEmpty(type) && !AssetKind.IsKnown(type))
         {
             return new ErrorResult(Error.Validation("'type' must be image, video or document."));
         }

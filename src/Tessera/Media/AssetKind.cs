@@ -1,7 +1,7 @@
 namespace Tessera.Media;
 
 /// <summary>What an asset is, told from its bytes (never its name): the <c>type</c> field of the Pixels Ocean doc.</summary>
-public static class MediaKind
+public static class AssetKind
 {
     public const string Image = "image";
     public const string Video = "video";
