@@ -25,6 +25,9 @@ public sealed class ServerUnderTest : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The server's data directory (its SQLite file is <c>tessera.db</c> there), for benchmarks that seed it directly.</summary>
+    public string DataDirectory => _data;
+
     /// <summary>Starts the server; each of <paramref name="settings"/> is a configuration override <c>Key=Value</c>.</summary>
     public static async Task<ServerUnderTest> StartAsync(int port, params string[] settings)
     {
@@ -62,6 +65,19 @@ public sealed class ServerUnderTest : IAsyncDisposable
                 await Task.Delay(200);
             }
         }
+    }
+
+    /// <summary>Settings that lift Pixels Ocean's per-key media burst, for load generated from one key.</summary>
+    public static string[] UnlimitedOcean { get; } = [.. Bucket("ocean-burst", "Key"), .. Bucket("ocean-gallery", "Ip")];
+
+    /// <summary>An account and a key for it (no grants).</summary>
+    public async Task<(string AccountId, string Key)> UserAsync(string name = "bench")
+    {
+        using var admin = new HttpClient { BaseAddress = Address };
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", AdminKey);
+        var account = (await (await admin.PostAsJsonAsync("/admin/v1/accounts", new { name })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var key = (await (await admin.PostAsJsonAsync($"/admin/v1/accounts/{account}/keys", new { name })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+        return (account, key);
     }
 
     /// <summary>Settings that lift One Million Pixels' per-key write and per-IP read limits, for load generated from one key and one address.</summary>
