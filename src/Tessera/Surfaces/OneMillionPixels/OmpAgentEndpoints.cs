@@ -70,7 +70,7 @@ public static class OmpAgentEndpoints
         var agent = await agents.FindByAccountAsync(accountId, ct);
         if (agent is null)
         {
-            return new ErrorResult(new("not_an_agent", "This key's account is not an agent; GET /api/agent/stats works for any key.", 404));
+            return new ErrorResult(new("not_an_agent", $"This key's account is not an agent; GET {RouteNames.Of(context, "/api/agent/stats")} works for any key.", 404));
         }
 
         var stats = await StatsAsync(accountId, referrals, claims, ledger, ct);
