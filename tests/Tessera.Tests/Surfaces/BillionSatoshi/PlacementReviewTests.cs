@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Tessera.Canvas.Placements;
 using Tessera.Cli;
 using Tessera.Client;
@@ -65,6 +66,11 @@ public sealed class PlacementReviewTests
         var removed = await host.Admin.PostAsync($"/admin/v1/placements/{id}/remove", null, Ct);
         Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
         Assert.Equal("removed", (await removed.ReadJsonAsync()).GetProperty("status").GetString());
+
+        // A late settlement notice (the invoice backend's watcher) does not put a removed placement back.
+        var placement = (await host.Factory.Placements().GetAsync(id, Ct))!;
+        await host.Factory.Services.GetRequiredService<PlacementPayments>().SettleAsync(placement.PaymentHash, Ct);
+        Assert.Equal(PlacementStatus.Removed, (await host.Factory.Placements().GetAsync(id, Ct))!.Status);
 
         var quote = await (await host.Client.PostAsync("/bsap/api/placements/quote", Json("""{"x":0,"y":0,"size":10}"""), Ct)).ReadJsonAsync();
         Assert.True(quote.GetProperty("available").GetBoolean());
