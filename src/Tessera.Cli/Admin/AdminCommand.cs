@@ -20,6 +20,7 @@ internal static class AdminCommand
         admin.Subcommands.Add(LedgerCommands.Balances(run));
         admin.Subcommands.Add(LedgerCommands.Audit(run));
         admin.Subcommands.Add(LightningCommands.Pay(run));
+        admin.Subcommands.Add(PlacementCommands.Create(run));
         return admin;
     }
 }

@@ -1,5 +1,6 @@
 using Tessera.Accounts;
 using Tessera.Canvas;
+using Tessera.Canvas.Placements;
 using Tessera.Http;
 using Tessera.Ledger;
 using Tessera.Payments;
@@ -25,6 +26,7 @@ public static class AdminExtensions
         admin.MapAccountsAdmin();
         admin.MapLedgerAdmin();
         admin.MapCanvasAdmin();
+        admin.MapPlacementsAdmin();
         admin.MapLightningAdmin();
         return endpoints;
     }

@@ -17,4 +17,10 @@ public sealed partial class PlacementService
 
     [LoggerMessage(EventId = 8004, Level = LogLevel.Information, Message = "Placement {Id} hidden after {Flags} flags")]
     private static partial void LogHidden(ILogger logger, string id, int flags);
+
+    [LoggerMessage(EventId = 8005, Level = LogLevel.Information, Message = "Operator restored placement {Id} (was {Status}, {Flags} flags cleared)")]
+    private static partial void LogRestored(ILogger logger, string id, string status, int flags);
+
+    [LoggerMessage(EventId = 8006, Level = LogLevel.Information, Message = "Operator removed placement {Id} (was {Status}); its square is free again")]
+    private static partial void LogRemoved(ILogger logger, string id, string status);
 }

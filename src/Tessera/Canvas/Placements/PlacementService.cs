@@ -170,7 +170,10 @@ public sealed partial class PlacementService(
         }
 
         var placement = found[0];
-        if (placement.Status is PlacementStatus.Active or PlacementStatus.Hidden)
+
+        // Paid already; a removed one was paid too, and an operator's take-down is final (a late settlement notice or
+        // a replayed credential must not put it back).
+        if (placement.Status is PlacementStatus.Active or PlacementStatus.Hidden or PlacementStatus.Removed)
         {
             return new PlacementActivation(false, placement);
         }

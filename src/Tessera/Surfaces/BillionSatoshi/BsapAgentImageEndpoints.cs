@@ -18,9 +18,9 @@ public static class BsapAgentImageEndpoints
     public const double RevealPercent = 95;
     public const string TokenHeader = "x-verify-token";
 
-    public static readonly Error TokenRequired = new(
+    public static Error TokenRequired(HttpContext context) => new(
         "verify_token_required",
-        "The agent canvas needs a valid x-verify-token header (from /api/verify/respond) until the canvas is 95% full.",
+        $"The agent canvas needs a valid x-verify-token header (from POST {RouteNames.Of(context, "/api/verify/respond")}) until the canvas is 95% full.",
         401);
 
     public static RouteGroupBuilder MapBsapAgentImage(this RouteGroupBuilder api)
@@ -38,7 +38,7 @@ public static class BsapAgentImageEndpoints
     {
         if (!await IsRevealedAsync(placements, state, ct) && !await verification.IsValidForViewingAsync(context.Request.Headers[TokenHeader].ToString(), ct))
         {
-            return new ErrorResult(TokenRequired);
+            return new ErrorResult(TokenRequired(context));
         }
 
         // A gated image must not be served from a shared cache to someone without a token.

@@ -22,8 +22,8 @@ namespace Tessera.Surfaces.BillionSatoshi;
 /// </summary>
 public static class BsapPlacementEndpoints
 {
-    public static readonly Error VerificationRequired = Error.Forbidden("verification_required",
-        "verificationToken is required: complete /api/verify/start and /api/verify/respond first.");
+    public static Error VerificationRequired(HttpContext context) => Error.Forbidden("verification_required",
+        $"verificationToken is required: complete POST {RouteNames.Of(context, "/api/verify/start")} and POST {RouteNames.Of(context, "/api/verify/respond")} first.");
 
     public static readonly Error VerificationFailed = Error.Forbidden("verification_failed",
         "The verification token's score does not qualify to place in this mode.");
@@ -98,7 +98,7 @@ public static class BsapPlacementEndpoints
         }
 
         string? token = form["verificationToken"];
-        if (verification.Mode != VerificationMode.Open && await CheckTokenAsync(verification, token, ct) is { } refused)
+        if (verification.Mode != VerificationMode.Open && await CheckTokenAsync(context, verification, token, ct) is { } refused)
         {
             return new ErrorResult(refused);
         }
@@ -183,11 +183,11 @@ public static class BsapPlacementEndpoints
     private static string Realm(HttpContext context, IConfiguration configuration) =>
         Uri.TryCreate(PublicBaseUrl.Of(context.Request, configuration), UriKind.Absolute, out var uri) ? uri.Authority : context.Request.Host.Value ?? "tessera";
 
-    private static async Task<Error?> CheckTokenAsync(VerificationService verification, string? token, CancellationToken ct)
+    private static async Task<Error?> CheckTokenAsync(HttpContext context, VerificationService verification, string? token, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(token))
         {
-            return VerificationRequired;
+            return VerificationRequired(context);
         }
 
         var check = await verification.CheckTokenAsync(token, ct);

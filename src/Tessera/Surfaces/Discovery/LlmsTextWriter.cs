@@ -37,6 +37,7 @@ public sealed class LlmsTextWriter
             if (route.Description is { } description)
             {
                 Line(description);
+                Line();
             }
 
             Line(route.NeedsKey
@@ -54,7 +55,11 @@ public sealed class LlmsTextWriter
 
             if (route.Parameters.Count > 0)
             {
-                Line("Parameters: " + string.Join(", ", route.Parameters.Select(p => $"`{p.Name}` ({p.Source}{(p.Required ? ", required" : ", optional")})")));
+                Line("Parameters:");
+                foreach (var parameter in route.Parameters)
+                {
+                    Line($"- `{parameter.Name}` ({parameter.Source}, {parameter.Type}{(parameter.Required ? ", required" : ", optional")})");
+                }
             }
 
             if (route.Example?.Request is { } request)

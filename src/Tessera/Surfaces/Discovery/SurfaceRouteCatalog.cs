@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -20,7 +19,7 @@ public sealed record DocumentedRoute(
     bool NeedsKey,
     string? Scope,
     bool Idempotent,
-    IReadOnlyList<(string Name, string Source, bool Required)> Parameters,
+    IReadOnlyList<(string Name, string Source, string Type, bool Required)> Parameters,
     IReadOnlyList<string> BodyContentTypes,
     ApiExample? Example,
     int SuccessStatus,
@@ -53,7 +52,7 @@ public sealed partial class SurfaceRouteCatalog(IApiDescriptionGroupCollectionPr
         var access = metadata.OfType<KeyAccess>().LastOrDefault();
         var parameters = route.ParameterDescriptions
             .Where(p => p.Source != BindingSource.Body && p.Source != BindingSource.Form && p.Source != BindingSource.FormFile)
-            .Select(p => (p.Name, p.Source.DisplayName.ToLowerInvariant(), p.IsRequired))
+            .Select(p => (p.Name, p.Source.DisplayName.ToLowerInvariant(), TypeName(p.Type), p.IsRequired))
             .ToList();
         var bodyTypes = metadata.OfType<IAcceptsMetadata>().SelectMany(accepts => accepts.ContentTypes)
             .Concat(route.SupportedRequestFormats.Select(format => format.MediaType))
@@ -62,8 +61,8 @@ public sealed partial class SurfaceRouteCatalog(IApiDescriptionGroupCollectionPr
         var success = route.SupportedResponseTypes.Where(r => r.StatusCode is >= 200 and < 300).Select(r => r.StatusCode).DefaultIfEmpty(200).First();
         return new DocumentedRoute(
             route.HttpMethod ?? "GET",
-            // As a client writes it: `{id}`, not the route constraint `{id:long}`.
-            RouteConstraint().Replace("/" + route.RelativePath?.TrimStart('/'), "{$1}"),
+            // As a client calls it: the API explorer keeps route constraints ({z:int}), which are no part of a URL.
+            "/" + RouteConstraint().Replace(route.RelativePath?.TrimStart('/') ?? "", "{$1}"),
             metadata.OfType<IEndpointSummaryMetadata>().LastOrDefault()?.Summary,
             metadata.OfType<IEndpointDescriptionMetadata>().LastOrDefault()?.Description,
             metadata.OfType<ITagsMetadata>().LastOrDefault()?.Tags.FirstOrDefault(),
@@ -78,6 +77,18 @@ public sealed partial class SurfaceRouteCatalog(IApiDescriptionGroupCollectionPr
             metadata.OfType<RateLimitMetadata>().LastOrDefault()?.PolicyName);
     }
 
-    [GeneratedRegex(@"\{([^:}]+):[^}]*\}")]
-    private static partial Regex RouteConstraint();
+    /// <summary>A parameter's type as JSON names it (<c>integer</c>, <c>string</c>), else the CLR name.</summary>
+    private static string TypeName(Type? type) =>
+        (type is null ? null : Nullable.GetUnderlyingType(type) ?? type) switch
+        {
+            null => "string",
+            var t when t == typeof(int) || t == typeof(long) => "integer",
+            var t when t == typeof(bool) => "boolean",
+            var t when t == typeof(decimal) || t == typeof(double) => "number",
+            var t when t == typeof(string) => "string",
+            var t => t.Name,
+        };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{(\w+):[^}]+\}")]
+    private static partial System.Text.RegularExpressions.Regex RouteConstraint();
 }

@@ -35,7 +35,7 @@ public static class OmpAgentEndpoints
         api.MapGet("/agent", GetAgent).RequireKey()
             .Documented(SeedSections.OneMillionPixels.ReferralAndAgents, "Your agent", "Your agent: public key, promo link, stats and owned pixels (agent keys only).");
         api.MapGet("/agent/stats", GetStats).RequireKey()
-            .Documented(SeedSections.OneMillionPixels.ReferralAndAgents, "Agent stats", "Your view count and pixel credits (agent keys only).");
+            .Documented(SeedSections.OneMillionPixels.ReferralAndAgents, "Agent stats", "Your view count and pixel credits (any key; views come from an agent's promo link).");
         api.MapPost("/agent/convert", ConvertCredits).RequireKey(Scopes.Canvas)
             .Documented(SeedSections.OneMillionPixels.ReferralAndAgents, "Convert pixel credits",
                 "Turns pixel credits into the largest free square that fits at `start_x`, `start_y`.",
@@ -70,7 +70,7 @@ public static class OmpAgentEndpoints
         var agent = await agents.FindByAccountAsync(accountId, ct);
         if (agent is null)
         {
-            return new ErrorResult(new("not_an_agent", "This key's account is not an agent; GET /api/agent/stats works for any key.", 404));
+            return new ErrorResult(new("not_an_agent", $"This key's account is not an agent; GET {RouteNames.Of(context, "/api/agent/stats")} works for any key.", 404));
         }
 
         var stats = await StatsAsync(accountId, referrals, claims, ledger, ct);

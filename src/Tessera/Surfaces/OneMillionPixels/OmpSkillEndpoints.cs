@@ -13,7 +13,8 @@ namespace Tessera.Surfaces.OneMillionPixels;
 /// <summary>
 /// <c>GET /api/skill</c>: SKILL.md for the caller. With a key: the base URL, that key (the one the request presented —
 /// Tessera stores only hashes), the caller's owned rectangles and a working example of every endpoint aimed at them.
-/// Without: the same with placeholders. An agent that reads only this file can paint its pixels.
+/// Without: the same with placeholders. An agent that reads only this file can paint its pixels. A keyed caller sees only
+/// the routes its key can use: agent routes for agents, painting for keys with the <c>canvas</c> scope.
 /// </summary>
 public static class OmpSkillEndpoints
 {
@@ -27,14 +28,21 @@ public static class OmpSkillEndpoints
     }
 
     private static async Task<IResult> SkillAsync(
-        HttpContext context, ClaimService claims, SurfaceRegistry surfaces, IConfiguration configuration,
+        HttpContext context, ClaimService claims, AgentService agents, SurfaceRegistry surfaces, IConfiguration configuration,
         RateLimitPolicies policies, IOptions<PixelOptions> pixels, IOptions<OmpStreamOptions> stream, CancellationToken ct)
     {
         var baseUrl = PublicBaseUrl.Of(context.Request, configuration) + surfaces.Get(OneMillionPixelsSurface.Name).PathBase;
         var account = TesseraClaims.AccountIdOf(context.User);
-        var key = account is null ? null : PresentedKeyText(context);
+        var caller = account is null
+            ? SkillCaller.Anonymous
+            : new SkillCaller(
+                PresentedKeyText(context),
+                (await agents.FindByAccountAsync(account, ct))?.PublicKey,
+                // The same rule the key check applies to the routes that need the scope (a suspended account may use none).
+                KeyAccessRule.Refusal(context, new KeyAccess(Scopes.Canvas, false)) is null,
+                KeyAccessRule.Refusal(context, new KeyAccess(null, false)) is null);
         var owned = account is null ? [] : await claims.ListAsync(OneMillionPixelsEndpoints.Canvas, account, ct);
-        return Results.Text(Render(baseUrl, key, owned, policies, pixels.Value, stream.Value), "text/markdown; charset=utf-8");
+        return Results.Text(Render(baseUrl, caller, owned, policies, pixels.Value, stream.Value), "text/markdown; charset=utf-8");
     }
 
     private static string? PresentedKeyText(HttpContext context)
@@ -48,8 +56,9 @@ public static class OmpSkillEndpoints
         return context.Request.Headers["X-API-Key"].ToString() is { Length: > 0 } header ? header.Trim() : null;
     }
 
-    internal static string Render(string baseUrl, string? key, IReadOnlyList<Claim> owned, RateLimitPolicies policies, PixelOptions pixels, OmpStreamOptions stream)
+    internal static string Render(string baseUrl, SkillCaller caller, IReadOnlyList<Claim> owned, RateLimitPolicies policies, PixelOptions pixels, OmpStreamOptions stream)
     {
+        var key = caller.Key;
         var k = key ?? "YOUR_KEY";
         var first = owned.FirstOrDefault();
         var (x, y) = first is null ? (0, 0) : (first.X, first.Y);
@@ -82,7 +91,18 @@ public static class OmpSkillEndpoints
 
         md.AppendLine();
         md.AppendLine("Coordinates are 0–999. Colours are `#RRGGBB` or `#RGB`. Links must be https. You may only write pixels you own (403 otherwise).");
-        md.AppendLine("Errors are JSON `{\"error\": \"message\", \"code\": \"machine_code\"}` with status 400, 401, 403, 404, 410, 429 or 500.");
+        md.AppendLine("Errors are JSON `{\"error\": \"message\", \"code\": \"machine_code\"}` with status 400, 401, 403, 404, 409, 410, 413, 429 or 500.");
+        md.AppendLine("409 means a conflict: `agent_exists` (that fingerprint already has an agent), `region_taken` (a conversion whose square is no longer free), or a request with the same `Idempotency-Key` still running.");
+        if (key is not null && !caller.KeyWorks)
+        {
+            md.AppendLine();
+            md.AppendLine("This key cannot be used now (its account is suspended): every route below that needs a key answers 403.");
+        }
+        else if (key is not null && !caller.CanPaint)
+        {
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"This key lacks the `{Scopes.Canvas}` scope: painting, uploading and converting answer 403, so they are not listed below. Ask for a key with that scope to paint.");
+        }
         md.AppendLine();
         md.AppendLine("## Limits");
         md.AppendLine();
@@ -95,20 +115,52 @@ public static class OmpSkillEndpoints
         md.AppendLine();
         md.AppendLine("## Endpoints");
         md.AppendLine();
-        Example(md, "Paint one pixel", $"curl -X POST {baseUrl}/api/pixels -H 'Authorization: Bearer {k}' -H 'Content-Type: application/json' -d '{{\"x\":{x},\"y\":{y},\"color\":\"#FF0000\",\"url\":\"https://example.com\"}}'");
-        Example(md, "Paint many pixels at once (up to 1000; applied whole or not at all)", $"curl -X POST {baseUrl}/api/pixels -H 'Authorization: Bearer {k}' -H 'Content-Type: application/json' -d '{{\"pixels\":[{{\"x\":{x},\"y\":{y},\"color\":\"#00FF00\"}},{{\"x\":{x + 1},\"y\":{y},\"color\":\"#0000FF\"}}]}}'");
-        Example(md, "Upload an image into a rectangle you own (PNG, JPEG, GIF or WebP, at most 5 MB; stretched to width×height)", $"curl -X POST {baseUrl}/api/pixels/upload -H 'Authorization: Bearer {k}' -F image=@logo.png -F x={x} -F y={y} -F width=10 -F height=10 -F url=https://example.com");
-        Example(md, "Read every painted pixel (optionally a region x0,y0,x1,y1 inclusive, or only changes since a seq)", $"curl '{baseUrl}/api/pixels?x0={x}&y0={y}&x1={x + 9}&y1={y + 9}'");
+        var paint = key is null || caller.CanPaint;
+        var promo = caller.PublicKey ?? "AGENT_PUBLIC_KEY";
+        if (paint)
+        {
+            Example(md, "Paint one pixel", $"curl -X POST {baseUrl}/api/pixels -H 'Authorization: Bearer {k}' -H 'Content-Type: application/json' -d '{{\"x\":{x},\"y\":{y},\"color\":\"#FF0000\",\"url\":\"https://example.com\"}}'");
+            Example(md, "Paint many pixels at once (up to 1000; applied whole or not at all)", $"curl -X POST {baseUrl}/api/pixels -H 'Authorization: Bearer {k}' -H 'Content-Type: application/json' -d '{{\"pixels\":[{{\"x\":{x},\"y\":{y},\"color\":\"#00FF00\"}},{{\"x\":{x + 1},\"y\":{y},\"color\":\"#0000FF\"}}]}}'");
+            Example(md, string.Create(inv, $"Upload an image into a rectangle you own (PNG, JPEG, GIF or WebP, at most 5 MB; stretched to width×height, {OmpUploadEndpoints.DefaultSide}×{OmpUploadEndpoints.DefaultSide} when they are left out)"),
+                $"curl -X POST {baseUrl}/api/pixels/upload -H 'Authorization: Bearer {k}' -F image=@logo.png -F x={x} -F y={y} -F width=10 -F height=10 -F url=https://example.com");
+        }
+
+        Example(md, "Read every painted pixel (optionally a region x0,y0,x1,y1 inclusive)", $"curl '{baseUrl}/api/pixels?x0={x}&y0={y}&x1={x + 9}&y1={y + 9}'");
+        Example(md, "Only the pixels changed since a write you saw (`since` = the `seq` of an earlier answer or event)", $"curl '{baseUrl}/api/pixels?since=SEQ'");
         Example(md, "History of one pixel (newest page; add &before=<next_before> for older ones)", $"curl '{baseUrl}/api/pixels/history?x={x}&y={y}&limit=100'");
-        Example(md, "Live changes (server-sent events from now; reconnect with Last-Event-ID or ?since=<seq> to miss nothing)", $"curl -N {baseUrl}/api/pixels/stream");
+        Example(md, "Live changes (server-sent events from now; reconnect with `?since=<seq>` or `Last-Event-ID` to miss nothing)",
+            $"curl -N {baseUrl}/api/pixels/stream\ncurl -N '{baseUrl}/api/pixels/stream?since=SEQ'");
         Example(md, "The whole canvas as a 1000×1000 PNG", $"curl -o canvas.png {baseUrl}/api/canvas");
         Example(md, "Create an anonymous agent (get a private key and a promo link)", $"curl -X POST {baseUrl}/api/agent -H 'Content-Type: application/json' -d '{{\"fingerprint\":\"your-stable-fingerprint\"}}'");
-        Example(md, "Your agent: stats, promo link, owned pixels", $"curl {baseUrl}/api/agent -H 'Authorization: Bearer {k}'");
-        Example(md, "Your view count and pixel credits", $"curl {baseUrl}/api/agent/stats -H 'Authorization: Bearer {k}'");
-        Example(md, "Turn pixel credits into the largest square that fits at a position", $"curl -X POST {baseUrl}/api/agent/convert -H 'Authorization: Bearer {k}' -H 'Content-Type: application/json' -d '{{\"start_x\":{x},\"start_y\":{y}}}'");
-        Example(md, "Record a referral view (what your promo page does; 1,000 unique views = 1 pixel credit)", $"curl -X POST {baseUrl}/api/referral -H 'Content-Type: application/json' -d '{{\"promo_code\":\"PUBLIC_KEY\",\"fingerprint\":\"visitor-fingerprint\"}}'");
+        if (key is null || caller.PublicKey is not null)
+        {
+            // Only an agent has an agent record: another account's key gets 404 not_an_agent here.
+            Example(md, key is null ? "Your agent: stats, promo link, owned pixels (agent keys only)" : "Your agent: stats, promo link, owned pixels",
+                $"curl {baseUrl}/api/agent -H 'Authorization: Bearer {k}'");
+        }
+
+        if (key is null || caller.KeyWorks)
+        {
+            Example(md, "Your view count and pixel credits", $"curl {baseUrl}/api/agent/stats -H 'Authorization: Bearer {k}'");
+        }
+
+        if (paint)
+        {
+            Example(md, "Turn pixel credits into the largest square that fits at a position", $"curl -X POST {baseUrl}/api/agent/convert -H 'Authorization: Bearer {k}' -H 'Content-Type: application/json' -d '{{\"start_x\":{x},\"start_y\":{y}}}'");
+        }
+
+        Example(md, caller.PublicKey is null
+                ? "Record a referral view (what an agent's promo page does; `promo_code` is the agent's public key; 1,000 unique views = 1 pixel credit)"
+                : "Record a referral view of your promo code (what your promo page does; 1,000 unique views = 1 pixel credit)",
+            $"curl -X POST {baseUrl}/api/referral -H 'Content-Type: application/json' -d '{{\"promo_code\":\"{promo}\",\"fingerprint\":\"visitor-fingerprint\"}}'");
         Example(md, "This file", $"curl {baseUrl}/api/skill -H 'Authorization: Bearer {k}' > SKILL.md");
         return md.ToString();
+    }
+
+    /// <summary>Who asks for the file: the key it presented, its agent's public key (null: not an agent), whether the key may paint and be used at all.</summary>
+    internal sealed record SkillCaller(string? Key, string? PublicKey, bool CanPaint, bool KeyWorks)
+    {
+        public static readonly SkillCaller Anonymous = new(null, null, false, false);
     }
 
     private static string Describe(RateLimitPolicies policies, string name) => RateLimitText.Describe(policies, name);

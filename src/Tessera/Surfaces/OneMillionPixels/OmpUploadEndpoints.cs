@@ -21,6 +21,9 @@ public static class OmpUploadEndpoints
 {
     private const int MaxSide = 1000;
 
+    /// <summary>The rectangle's width and height when the form leaves them out.</summary>
+    internal const int DefaultSide = 10;
+
     public static RouteGroupBuilder MapOmpUpload(this RouteGroupBuilder api)
     {
         api.MapPost("/pixels/upload", UploadAsync).RequireKey(Scopes.Canvas).DisableAntiforgery().RequireRateLimit(RateLimitDefaults.OmpWrites).WithIdempotency()
@@ -65,8 +68,8 @@ public static class OmpUploadEndpoints
 
         var x = Number(form["x"]);
         var y = Number(form["y"]);
-        var width = form.ContainsKey("width") ? Number(form["width"]) : 10;
-        var height = form.ContainsKey("height") ? Number(form["height"]) : 10;
+        var width = form.ContainsKey("width") ? Number(form["width"]) : DefaultSide;
+        var height = form.ContainsKey("height") ? Number(form["height"]) : DefaultSide;
         if (x is null or < 0 || y is null or < 0 || width is null or < 1 || height is null or < 1 || (long)x + width > MaxSide || (long)y + height > MaxSide)
         {
             return new ErrorResult(Error.Validation("x, y, width and height must be whole numbers with the rectangle inside the 1000x1000 canvas."));

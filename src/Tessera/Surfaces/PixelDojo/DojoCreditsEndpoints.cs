@@ -1,3 +1,4 @@
+using Tessera.Surfaces.Discovery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tessera.Accounts;
 using Tessera.Ledger;
@@ -20,7 +21,7 @@ public static class DojoCreditsEndpoints
             .WithSummary("Get your credit balance")
             .WithDescription("Free. The credits you can spend now (`creditsRemaining`, the same figure a run answer carries), after what running jobs hold back. Costs are per image (image models) or per second (video models); see GET /models.")
             .WithDojoErrors(401, 403, 429)
-            .WithMetadata(new DojoExample(null, """{"creditsRemaining":99}"""));
+            .WithMetadata(new ApiExample(null, """{"creditsRemaining":99}"""));
         return api;
     }
 

@@ -1,3 +1,4 @@
+using Tessera.Surfaces.Discovery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tessera.Accounts;
 using Tessera.Common;
@@ -24,7 +25,7 @@ public static class DojoJobEndpoints
                 $"The API key owner's jobs, most recent first. `limit` 1..{MaxLimit} (default {DefaultLimit}); pass the answer's "
                 + "`nextCursor` as `cursor` for the next page (null on the last). Entries carry no webhook delivery info.")
             .WithDojoErrors(400, 401, 403, 429)
-            .WithMetadata(new DojoExample(null, """{"jobs":[{"jobId":"job_abc123","status":"completed","model":"flux-1.1-pro","output":{"images":["https://host/files/job_abc123/0?exp=1737633600&sig=..."]},"assets":[{"url":"https://host/files/job_abc123/0?exp=1737633600&sig=...","type":"image","contentType":"image/png"}],"creditCost":1,"createdAt":"2025-01-22T12:00:00Z","completedAt":"2025-01-22T12:00:02Z","expiresAt":"2025-01-23T12:00:00Z"}],"nextCursor":null}"""));
+            .WithMetadata(new ApiExample(null, """{"jobs":[{"jobId":"job_abc123","status":"completed","model":"flux-1.1-pro","output":{"images":["https://host/files/job_abc123/0?exp=1737633600&sig=..."]},"assets":[{"url":"https://host/files/job_abc123/0?exp=1737633600&sig=...","type":"image","contentType":"image/png"}],"creditCost":1,"createdAt":"2025-01-22T12:00:00Z","completedAt":"2025-01-22T12:00:02Z","expiresAt":"2025-01-23T12:00:00Z"}],"nextCursor":null}"""));
         api.MapGet("/jobs/{jobId}", GetJob)
             .RequireKey(Scopes.Jobs)
             .WithSummary("Poll job status and get output")
@@ -34,7 +35,7 @@ public static class DojoJobEndpoints
                 + "canceled: error {code,message}; webhook {url, deliveries[]} when the job has a webhook_url. Outputs are "
                 + "deleted 24 h after submission; the job then answers 410 expired.")
             .WithDojoErrors(401, 403, 404, 410, 429)
-            .WithMetadata(new DojoExample(null, """{"jobId":"job_abc123","status":"completed","model":"flux-1.1-pro","output":{"images":["https://host/files/job_abc123/0?exp=1737633600&sig=..."]},"assets":[{"url":"https://host/files/job_abc123/0?exp=1737633600&sig=...","type":"image","contentType":"image/png"}],"creditCost":1,"createdAt":"2025-01-22T12:00:00Z","completedAt":"2025-01-22T12:00:02Z","expiresAt":"2025-01-23T12:00:00Z","webhook":{"url":"https://example.com/webhook","deliveries":[{"id":"whmsg_job_abc123","status":"delivered","event":"job.completed","createdAt":"2025-01-22T12:00:02Z","nextAttemptAt":null,"attempts":[{"number":1,"startedAt":"2025-01-22T12:00:02Z","statusCode":200,"latencyMs":41,"error":null}]}]}}"""));
+            .WithMetadata(new ApiExample(null, """{"jobId":"job_abc123","status":"completed","model":"flux-1.1-pro","output":{"images":["https://host/files/job_abc123/0?exp=1737633600&sig=..."]},"assets":[{"url":"https://host/files/job_abc123/0?exp=1737633600&sig=...","type":"image","contentType":"image/png"}],"creditCost":1,"createdAt":"2025-01-22T12:00:00Z","completedAt":"2025-01-22T12:00:02Z","expiresAt":"2025-01-23T12:00:00Z","webhook":{"url":"https://example.com/webhook","deliveries":[{"id":"whmsg_job_abc123","status":"delivered","event":"job.completed","createdAt":"2025-01-22T12:00:02Z","nextAttemptAt":null,"attempts":[{"number":1,"startedAt":"2025-01-22T12:00:02Z","statusCode":200,"latencyMs":41,"error":null}]}]}}"""));
         api.MapPost("/jobs/{jobId}/cancel", CancelJob)
             .RequireKey(Scopes.Jobs)
             .WithSummary("Cancel a job")

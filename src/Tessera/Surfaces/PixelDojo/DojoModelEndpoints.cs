@@ -1,3 +1,4 @@
+using Tessera.Surfaces.Discovery;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tessera.Accounts;
@@ -17,7 +18,7 @@ public static class DojoModelEndpoints
             .WithSummary("List models")
             .WithDescription("Every model you can run: apiId, name, description, outputKind (image or video), pricing (creditCost per image or per second), links, and `available` (false with `unavailableReason` when this server cannot run it, e.g. ffmpeg missing for a video model).")
             .WithDojoErrors(401, 429)
-            .WithMetadata(new DojoExample(null, """{"models":[{"apiId":"flux-1.1-pro","name":"FLUX 1.1 Pro","description":"...","outputKind":"image","pricing":{"creditCost":1,"unit":"image","defaultDurationSeconds":null},"links":{"self":"https://host/dojo/api/v1/models/flux-1.1-pro","schema":"https://host/dojo/api/v1/models/flux-1.1-pro/schema","run":"https://host/dojo/api/v1/models/flux-1.1-pro/run"},"available":true,"unavailableReason":null}],"count":1}"""));
+            .WithMetadata(new ApiExample(null, """{"models":[{"apiId":"flux-1.1-pro","name":"FLUX 1.1 Pro","description":"...","outputKind":"image","pricing":{"creditCost":1,"unit":"image","defaultDurationSeconds":null},"links":{"self":"https://host/dojo/api/v1/models/flux-1.1-pro","schema":"https://host/dojo/api/v1/models/flux-1.1-pro/schema","run":"https://host/dojo/api/v1/models/flux-1.1-pro/run"},"available":true,"unavailableReason":null}],"count":1}"""));
         api.MapGet("/models/{apiId}", GetModel)
             .RequireKey()
             .WithSummary("Get model details + schema")

@@ -1,3 +1,4 @@
+using Tessera.Surfaces.Discovery;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -34,7 +35,7 @@ public static class DojoRunEndpoints
                 + "canceled job costs nothing. Poll statusUrl until status is completed or failed. Send an Idempotency-Key "
                 + "header to make retries safe: the same key within 24 h returns the first response.")
             .WithDojoErrors(400, 401, 402, 403, 404, 429, 500)
-            .WithMetadata(new DojoExample(
+            .WithMetadata(new ApiExample(
                 """{"prompt":"A sunset","aspect_ratio":"1:1","webhook_url":"https://example.com/webhook"}""",
                 """{"jobId":"job_abc123","status":"pending","statusUrl":"https://host/dojo/api/v1/jobs/job_abc123","creditCost":1,"creditsRemaining":99,"expiresAt":"2025-01-23T12:00:00Z"}"""));
         return api;

@@ -1,3 +1,4 @@
+using Tessera.Surfaces.Discovery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Tessera.Accounts;
 using Tessera.Common;
@@ -20,7 +21,7 @@ public static class DojoWebhookEndpoints
             .WithSummary("Inspect webhook configuration and delivery attempts")
             .WithDescription("The job's webhook_url (null when it has none) and every delivery: id (the webhook-id header), status (pending, delivered, failed), event and attempts (status code, latency, time, error).")
             .WithDojoErrors(401, 403, 404, 410, 429)
-            .WithMetadata(new DojoExample(null, """{"url":"https://example.com/webhook","deliveries":[{"id":"whmsg_job_abc123","status":"delivered","event":"job.completed","createdAt":"2025-01-22T12:00:02Z","nextAttemptAt":null,"attempts":[{"number":1,"startedAt":"2025-01-22T12:00:02Z","statusCode":200,"latencyMs":41,"error":null}]}]}"""));
+            .WithMetadata(new ApiExample(null, """{"url":"https://example.com/webhook","deliveries":[{"id":"whmsg_job_abc123","status":"delivered","event":"job.completed","createdAt":"2025-01-22T12:00:02Z","nextAttemptAt":null,"attempts":[{"number":1,"startedAt":"2025-01-22T12:00:02Z","statusCode":200,"latencyMs":41,"error":null}]}]}"""));
         api.MapPost("/jobs/{jobId}/webhook", ReplayWebhook)
             .RequireKey(Scopes.Jobs)
             .WithSummary("Replay webhook for terminal jobs")
@@ -28,7 +29,7 @@ public static class DojoWebhookEndpoints
                 "Sends the terminal webhook of a completed, failed or canceled job again, as a new delivery (a new webhook-id) "
                 + "with the same payload; answers 202 with the webhook info. A job not finished yet, or without a webhook_url → 400 validation_error.")
             .WithDojoErrors(400, 401, 403, 404, 410, 429)
-            .WithMetadata(new DojoExample(null, """{"url":"https://example.com/webhook","deliveries":[{"id":"whmsg_job_abc123","status":"delivered","event":"job.completed","createdAt":"2025-01-22T12:00:02Z","nextAttemptAt":null,"attempts":[]},{"id":"msg_2b7k4m","status":"pending","event":"job.completed","createdAt":"2025-01-22T12:05:00Z","nextAttemptAt":"2025-01-22T12:05:00Z","attempts":[]}]}"""));
+            .WithMetadata(new ApiExample(null, """{"url":"https://example.com/webhook","deliveries":[{"id":"whmsg_job_abc123","status":"delivered","event":"job.completed","createdAt":"2025-01-22T12:00:02Z","nextAttemptAt":null,"attempts":[]},{"id":"msg_2b7k4m","status":"pending","event":"job.completed","createdAt":"2025-01-22T12:05:00Z","nextAttemptAt":"2025-01-22T12:05:00Z","attempts":[]}]}"""));
         api.MapGet("/webhook/secret", GetSecret)
             .RequireKey(Scopes.Webhooks)
             .WithSummary("Get the webhook signing secret")
@@ -36,7 +37,7 @@ public static class DojoWebhookEndpoints
                 "The account's Standard Webhooks secret. Each delivery carries webhook-id, webhook-timestamp and webhook-signature "
                 + "(v1,base64 HMAC-SHA256 of \"{id}.{timestamp}.{body}\" keyed by the base64-decoded part after whsec_).")
             .WithDojoErrors(401, 403, 429)
-            .WithMetadata(new DojoExample(null, """{"key":"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}"""));
+            .WithMetadata(new ApiExample(null, """{"key":"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}"""));
         return api;
     }
 

@@ -1,3 +1,4 @@
+using Tessera.Http;
 using Tessera.Common;
 
 namespace Tessera.Surfaces.PixelEngine;
@@ -13,7 +14,8 @@ public static class PixelEngineErrors
 
     public static Error BadImage(string message) => new(InvalidImage, message, 400);
 
-    public static readonly Error MissingJobId = Invalid("Query parameter 'id' is required: the api_job_id that POST /animate returned.");
+    public static Error MissingJobId(HttpContext context) =>
+        Invalid($"Query parameter 'id' is required: the api_job_id that POST {RouteNames.Of(context, "/functions/v1/animate")} returned.");
 
     public static readonly Error ModelUnavailable =
         new("model_unavailable", "Animation is not available on this server (the 'animate' model is disabled).", 503);

@@ -23,7 +23,7 @@ public static class PixelEngineJobEndpoints
     {
         if (string.IsNullOrWhiteSpace(id))
         {
-            return new ErrorResult(PixelEngineErrors.MissingJobId);
+            return new ErrorResult(PixelEngineErrors.MissingJobId(context));
         }
 
         var found = await jobs.GetAsync(TesseraClaims.AccountIdOf(context.User)!, id, ct);

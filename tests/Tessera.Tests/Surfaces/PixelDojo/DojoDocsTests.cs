@@ -46,4 +46,21 @@ public sealed class DojoDocsTests : IAsyncLifetime
         Assert.Contains("`limit` (query", text, StringComparison.Ordinal);
         Assert.Contains("Idempotency-Key", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Dojo_llms_txt_and_openapi_share_one_writer_and_one_example_per_route()
+    {
+        var client = _factory.CreateClient();
+        var text = await client.GetStringAsync("/dojo/llms.txt", Ct);
+        // The shared writer's per-route lines: the full URL and the route's rate limit.
+        Assert.Contains("URL: http://localhost/dojo/api/v1/credits", text, StringComparison.Ordinal);
+        Assert.Contains("Rate limit: 60 requests per 60 s per key", text, StringComparison.Ordinal);
+        Assert.Contains("- `apiId` (path, string, required)", text, StringComparison.Ordinal);
+
+        // The example llms.txt shows is the one the OpenAPI document carries.
+        var openApi = await (await client.GetAsync("/dojo/openapi.json", Ct)).ReadJsonAsync();
+        var run = openApi.GetProperty("paths").GetProperty("/dojo/api/v1/models/{apiId}/run").GetProperty("post");
+        var example = run.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        Assert.Equal("job_abc123", example.GetProperty("jobId").GetString());
+    }
 }
