@@ -21,11 +21,10 @@ public sealed class JobService
     private readonly LocalRuns _runs;
     private readonly TimeProvider _time;
     private readonly JobsOptions _options;
-    private readonly ILogger<JobService> _logger;
 
     internal JobService(
         JobStore store, JobModels models, JobHandlers handlers, LedgerService ledger, JobFinisher finisher, JobSignal signal, LocalRuns runs,
-        TimeProvider time, IOptions<JobsOptions> options, ILogger<JobService> logger)
+        TimeProvider time, IOptions<JobsOptions> options)
     {
         _store = store;
         _models = models;
@@ -36,11 +35,10 @@ public sealed class JobService
         _runs = runs;
         _time = time;
         _options = options.Value;
-        _logger = logger;
     }
 
     /// <summary>
-    /// Places the hold of a priced job (a generation job: its model's cost in credits; another kind: its
+    /// Places the hold of a priced job, in the transaction that inserts the job (a generation job: its model's cost in credits; another kind: its
     /// <see cref="JobSubmission.Price"/>, in any ledger currency) and queues the job. Not enough money → 402
     /// <c>insufficient_credits</c> and no job. Retries are made safe by the routes' <c>Idempotency-Key</c> (docs/idempotency.md).
     /// </summary>
@@ -85,35 +83,30 @@ public sealed class JobService
             return Error.Validation("The deadline must be shorter than the hold.");
         }
 
-        string? holdId = null;
+        HoldPlan? hold = null;
         if (minorCost.Value > 0)
         {
-            var hold = await _ledger.HoldAsync(submission.AccountId, currency!.Name, amount, holdTimeout, null, cancellationToken: cancellationToken);
-            if (!hold.IsSuccess)
+            var planned = await _ledger.PlanHoldAsync(submission.AccountId, currency!.Name, amount, holdTimeout, SystemOwners.Revenue, cancellationToken);
+            if (!planned.IsSuccess)
             {
-                return hold.Error;
+                return planned.Error;
             }
 
-            holdId = hold.Value.Id;
+            hold = planned.Value;
         }
 
-        decimal? remaining = currency is null ? null : await AvailableAsync(submission.AccountId, currency, cancellationToken);
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var job = new NewJob(
             Ids.NewSequential("job_", _time.GetUtcNow()), submission.Kind, submission.Surface, submission.AccountId, submission.Model,
-            submission.Input.GetRawText(), _options.MaxAttempts, now, now + (long)deadline.TotalMilliseconds, holdId, currency?.Name,
+            submission.Input.GetRawText(), _options.MaxAttempts, now, now + (long)deadline.TotalMilliseconds, HoldId: null, currency?.Name,
             minorCost.Value, submission.WebhookUrl, now + (long)lifetime.TotalMilliseconds);
-        try
+        var inserted = await _store.InsertAsync(job, hold, cancellationToken);
+        if (!inserted.IsSuccess)
         {
-            await _store.InsertAsync(job, cancellationToken);
-        }
-        catch (Exception exception) when (holdId is not null)
-        {
-            Log.InsertFailed(_logger, job.Id, holdId, exception);
-            await _ledger.VoidAsync(holdId, null, CancellationToken.None);
-            throw;
+            return inserted.Error;
         }
 
+        decimal? remaining = currency is null ? null : await AvailableAsync(submission.AccountId, currency, cancellationToken);
         JobsMetrics.Submitted.Add(1);
         _signal.Notify();
         var stored = await _store.FindAsync(job.Id, cancellationToken);

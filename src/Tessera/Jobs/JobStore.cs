@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Tessera.Common;
 using Tessera.Http;
 using Tessera.Ledger;
 using Tessera.Storage;
@@ -17,15 +18,33 @@ internal sealed class JobStore(TesseraDatabase database, LedgerService ledger, T
 
     private long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    /// <summary>Inserts a queued job.</summary>
-    public async Task InsertAsync(NewJob job, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts a queued job; a priced one together with its hold, placed in the same transaction (one write on the
+    /// node's writer, and never a hold without its job or a job without its hold). Not enough money: nothing is written.
+    /// </summary>
+    public async Task<Result<NewJob>> InsertAsync(NewJob job, HoldPlan? hold, CancellationToken cancellationToken)
     {
-        await WriteAsync(async w => await w.Sql(JobSql.Insert)
-            .With("@id", job.Id).With("@kind", job.Kind).With("@surface", job.Surface).With("@account", job.AccountId).With("@model", job.Model)
-            .With("@input", job.Input).With("@max_attempts", (long)job.MaxAttempts).With("@now", job.CreatedAt)
-            .With("@deadline", job.DeadlineAt).With("@hold", job.HoldId).With("@currency", job.Currency).With("@cost", job.Cost)
-            .With("@webhook", job.WebhookUrl).With("@expires", job.ExpiresAt)
-            .ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+        return await WriteAsync(async w =>
+        {
+            if (hold is not null)
+            {
+                var placed = await ledger.HoldWithinAsync(w, hold);
+                if (!placed.IsSuccess)
+                {
+                    return placed.Error;
+                }
+
+                job = job with { HoldId = placed.Value.Id };
+            }
+
+            await w.Sql(JobSql.Insert)
+                .With("@id", job.Id).With("@kind", job.Kind).With("@surface", job.Surface).With("@account", job.AccountId).With("@model", job.Model)
+                .With("@input", job.Input).With("@max_attempts", (long)job.MaxAttempts).With("@now", job.CreatedAt)
+                .With("@deadline", job.DeadlineAt).With("@hold", job.HoldId).With("@currency", job.Currency).With("@cost", job.Cost)
+                .With("@webhook", job.WebhookUrl).With("@expires", job.ExpiresAt)
+                .ExecuteNonQueryAsync(cancellationToken);
+            return (Result<NewJob>)job;
+        }, cancellationToken);
     }
 
     public async Task<StoredJob?> FindAsync(string id, CancellationToken cancellationToken)

@@ -32,8 +32,7 @@ public static class JobsExtensions
             services.GetRequiredService<JobStore>(), services.GetRequiredService<JobModels>(), services.GetRequiredService<JobHandlers>(),
             services.GetRequiredService<LedgerService>(),
             services.GetRequiredService<JobFinisher>(), services.GetRequiredService<JobSignal>(), services.GetRequiredService<LocalRuns>(),
-            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IOptions<JobsOptions>>(),
-            services.GetRequiredService<ILogger<JobService>>()));
+            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IOptions<JobsOptions>>()));
         builder.Services.AddSingleton(services => new OutputUrls(
             services.GetRequiredService<JobStore>(), services.GetRequiredService<ISecretProtector>(), services.GetRequiredService<IOptions<JobsOptions>>(),
             services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHttpContextAccessor>(), services.GetService<IServer>(),
