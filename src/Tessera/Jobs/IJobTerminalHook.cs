@@ -8,5 +8,11 @@ namespace Tessera.Jobs;
 /// </summary>
 public interface IJobTerminalHook
 {
+    /// <summary>
+    /// Whether this hook has anything to do for <paramref name="job"/> (a webhook hook: only jobs with a webhook URL).
+    /// Decided once, in the terminal commit: a job no hook wants finishes in that one write, with nothing left to record.
+    /// </summary>
+    bool Wants(Job job) => true;
+
     Task OnTerminalAsync(Job job, CancellationToken cancellationToken);
 }

@@ -9,6 +9,10 @@ public static class JobErrors
 
     public static Error ModelNotFound(string model) => Error.NotFound($"Model '{model}' was not found.");
 
+    /// <summary>A kind no registered handler runs: refused at submission, nothing held.</summary>
+    public static Error UnknownKind(string kind) =>
+        Error.Validation($"No handler runs jobs of kind '{kind}' on this server; generation jobs are kind '{JobKinds.Generation}'.");
+
     /// <summary>
     /// A listed model none of whose engines can run on this machine (ffmpeg missing for a video model): refused at
     /// submission with the reason, nothing held, rather than queued to fail in the worker.
@@ -27,6 +31,8 @@ public static class JobErrors
     public const string DeadlineExceeded = "deadline_exceeded";
     public const string BadOutput = "bad_output";
     public const string EngineError = "engine_error";
+    public const string HandlerError = "handler_error";
+    public const string HandlerUnavailable = "handler_unavailable";
     public const string EngineUnavailable = "engine_unavailable";
     public const string ModelUnavailable = "model_unavailable";
     public const string WorkerLost = "worker_lost";

@@ -5,11 +5,12 @@ using Tessera.Ledger;
 namespace Tessera.Jobs;
 
 /// <summary>
-/// What follows a terminal commit: resolve the hold the way the row says (post or void, never both — the resolution was
-/// written in the terminal transaction), then call every <see cref="IJobTerminalHook"/>. The worker calls this right
-/// after its commit; the sweep calls it again for jobs whose <c>followup_at</c> passed (a crash, a failed ledger call
-/// or hook). Repeats are safe: the ledger call carries the idempotency key <c>job:{id}:{resolution}</c>, so a second
-/// post of a posted hold is a replay that moves nothing.
+/// What follows a terminal commit: the hold's resolution when the terminal transaction could not make it (the ledger
+/// refused for now; normally the post or void commits with the terminal status, see <see cref="JobStore.CompleteAsync"/>),
+/// then every <see cref="IJobTerminalHook"/> that wants the job. The worker calls this right after its commit; the sweep
+/// calls it again for jobs whose <c>followup_at</c> passed (a crash, a failed ledger call or hook). Repeats are safe:
+/// the ledger call carries the idempotency key <c>job:{id}:{resolution}</c>, so a second post of a posted hold is a
+/// replay that moves nothing.
 /// </summary>
 internal sealed class JobFinisher(
     JobStore store, LedgerService ledger, IEnumerable<IJobTerminalHook> hooks, FaultPoints faults, TimeProvider time,
@@ -17,7 +18,32 @@ internal sealed class JobFinisher(
 {
     private readonly IJobTerminalHook[] _hooks = [.. hooks];
 
-    public bool HasHooks => _hooks.Length > 0;
+    /// <summary>Whether some hook wants to hear about <paramref name="job"/>'s end (recorded as <c>hooks_pending</c>).</summary>
+    public bool HooksWant(Jobs.Job job) => _hooks.Any(hook => hook.Wants(job));
+
+    /// <summary>The ledger idempotency key of a job's hold resolution: the same in the terminal commit and every retry.</summary>
+    public static string LedgerKey(string jobId, string resolution) => $"job:{jobId}:{resolution}";
+
+    /// <summary>
+    /// A ledger refusal that ends the matter: the hold expired (the job outlived it; the money already went back) or was
+    /// resolved or removed by something else. Retrying would not change it.
+    /// </summary>
+    public static bool IsSettled(Common.Error error) => error.Code is "hold_expired" or "hold_already_resolved" or "not_found";
+
+    /// <summary>
+    /// Right after a terminal commit: when that commit settled the hold (or there was none) and no hook wants the job,
+    /// the job is done and recorded so — no write at all; otherwise <see cref="FinishAsync"/>.
+    /// </summary>
+    public async Task AfterCommitAsync(StoredJob stored, CancellationToken cancellationToken)
+    {
+        if ((stored.HoldResolved || stored.HoldResolution is null || stored.Job.HoldId is null) && !stored.Job.HooksPending)
+        {
+            faults.Hit("jobs.after-hold"); // the hold was resolved in the commit just made
+            return;
+        }
+
+        await FinishAsync(stored, cancellationToken);
+    }
 
     public async Task FinishAsync(StoredJob stored, CancellationToken cancellationToken)
     {
@@ -34,7 +60,7 @@ internal sealed class JobFinisher(
 
     private async Task<bool> ResolveHoldAsync(Jobs.Job job, string resolution, CancellationToken cancellationToken)
     {
-        var key = $"job:{job.Id}:{resolution}";
+        var key = LedgerKey(job.Id, resolution);
         var result = resolution == HoldResolutions.Post
             ? await ledger.PostAsync(job.HoldId!, null, key, cancellationToken)
             : await ledger.VoidAsync(job.HoldId!, key, cancellationToken);
@@ -43,9 +69,7 @@ internal sealed class JobFinisher(
             return true;
         }
 
-        // Expired (the job outlived its hold: the credits already went back) or resolved by something else: nothing
-        // more this job can do about it, and retrying would not change it.
-        if (result.Error.Code is "hold_expired" or "hold_already_resolved" or "not_found")
+        if (IsSettled(result.Error))
         {
             Log.HoldAlreadySettled(logger, job.Id, job.HoldId!, resolution, result.Error.Code);
             return true;
@@ -58,7 +82,7 @@ internal sealed class JobFinisher(
     private async Task<bool> CallHooksAsync(Jobs.Job job, CancellationToken cancellationToken)
     {
         var ok = true;
-        foreach (var hook in _hooks)
+        foreach (var hook in _hooks.Where(hook => hook.Wants(job)))
         {
             try
             {

@@ -1,18 +1,19 @@
 using Microsoft.Extensions.Options;
-using Tessera.Engines;
 using Tessera.Http;
 using Tessera.Storage;
 
 namespace Tessera.Jobs;
 
 /// <summary>
-/// Runs one claimed job to its next state: terminal (succeeded, failed, canceled), requeued (retry after backoff, or the
-/// next engine of the chain), released (this node is stopping), or dropped (the lease passed to another worker). Every
-/// change is conditional on this worker's lease, so a job another worker reclaimed is never finished twice.
+/// Runs one claimed job of any kind to its next state: terminal (succeeded, failed, canceled), requeued (retry after
+/// backoff, or the next engine of a generation chain), released (this node is stopping), or dropped (the lease passed
+/// to another worker). Every change is conditional on this worker's lease, so a job another worker reclaimed is never
+/// finished twice. What differs by kind is only who does the attempt: the generation chain
+/// (<c>JobRunner.Generation.cs</c>) or the kind's <see cref="IJobHandler"/> (<c>JobRunner.Handlers.cs</c>).
 /// </summary>
-internal sealed class JobRunner(
-    JobStore store, JobModels models, JobFinisher finisher, LocalRuns runs, JobSignal signal, IBlobStore blobs, FaultPoints faults,
-    TimeProvider time, IOptions<JobsOptions> options, ILogger<JobRunner> logger)
+internal sealed partial class JobRunner(
+    JobStore store, JobModels models, JobHandlers handlers, JobFinisher finisher, LocalRuns runs, JobSignal signal, IBlobStore blobs,
+    FaultPoints faults, TimeProvider time, IOptions<JobsOptions> options, ILogger<JobRunner> logger)
 {
     private readonly JobsOptions _options = options.Value;
 
@@ -52,75 +53,69 @@ internal sealed class JobRunner(
             return;
         }
 
-        var deadline = job.DeadlineAt?.ToUnixTimeMilliseconds();
-        if (deadline is { } d && Now >= d)
+        if (job.DeadlineAt is { } deadline && Now >= deadline.ToUnixTimeMilliseconds())
         {
             await FinishAsync(stored, owner, Outcome.DeadlineExceeded(job.Engine), [], CancellationToken.None);
             return;
         }
 
-        var model = models.Find(job.Model);
-        if (model is null)
+        if (job.Kind == JobKinds.Generation)
         {
-            await FinishAsync(stored, owner, Outcome.Fail(job.Engine, JobErrors.ModelUnavailable, $"Model '{job.Model}' is no longer offered."), [], CancellationToken.None);
-            return;
+            await RunGenerationAsync(stored, owner, run, stopping);
         }
-
-        if (job.EngineIndex >= model.Engines.Count)
+        else
         {
-            await FinishAsync(stored, owner, Outcome.Fail(job.Engine, job.ErrorCode ?? JobErrors.EngineUnavailable, job.ErrorMessage ?? "No engine could run the job."), [], CancellationToken.None);
-            return;
+            await RunHandlerAsync(stored, owner, run, stopping);
         }
+    }
 
-        var engineName = model.Engines[job.EngineIndex];
-        if (models.Engine(engineName) is not { } engine)
-        {
-            await NextEngineAsync(stored, owner, model, engineName, JobErrors.EngineUnavailable, $"Engine '{engineName}' is not available.");
-            return;
-        }
-
-        if (job.Attempts > job.MaxAttempts)
-        {
-            // Claimed more often than it may run: its earlier workers died mid-run (a job that crashes its node must
-            // not crash every node in turn).
-            await NextEngineAsync(stored, owner, model, engineName, JobErrors.WorkerLost, "The job's worker stopped before finishing it.");
-            return;
-        }
-
+    /// <summary>
+    /// One attempt by <paramref name="work"/> under the job's deadline, its cancel and this node's stopping, then the
+    /// state that follows: canceled, dropped (lease lost), handed back (stopping), deadline exceeded, a failed attempt
+    /// (retried with backoff while transient and attempts remain, else <paramref name="spent"/>), or succeeded with its
+    /// outputs stored. <paramref name="engine"/> names who ran it (a generation engine), or null for a handler.
+    /// </summary>
+    private async Task AttemptAsync(
+        StoredJob stored, string owner, LocalRun run, CancellationToken stopping, string? engine,
+        Func<CancellationToken, Task<JobResult>> work, Func<JobFailure, Task> spent)
+    {
+        var job = stored.Job;
         var dispatched = Math.Max(stored.RunAfter, job.CreatedAt.ToUnixTimeMilliseconds());
-        JobsMetrics.DispatchLatency.Record(time.GetUtcNow().ToUnixTimeMilliseconds() - dispatched);
+        JobsMetrics.DispatchLatency.Record(Now - dispatched);
 
+        var deadline = job.DeadlineAt?.ToUnixTimeMilliseconds();
         using var deadlineSource = deadline is { } at
             ? new CancellationTokenSource(TimeSpan.FromMilliseconds(Math.Max(1, at - Now)), time)
             : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(run.Token, deadlineSource.Token, stopping);
-        EngineResult? result = null;
-        EngineException? failure = null;
+        JobResult? result = null;
+        JobFailure? failure = null;
         try
         {
-            var request = new EngineRequest(job.Id, model, job.Input, job.Attempts);
-            // WaitAsync: an engine that ignores its token still loses the job at the deadline.
-            result = await engine.RunAsync(request, linked.Token).WaitAsync(linked.Token);
+            // WaitAsync: work that ignores its token still loses the job at the deadline.
+            result = await work(linked.Token).WaitAsync(linked.Token);
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
             // Decided below from which source fired.
         }
-        catch (EngineException exception)
+        catch (JobFailure exception)
         {
             failure = exception;
         }
-#pragma warning disable CA1031 // Any other exception is an engine bug: it fails this attempt like a non-transient error.
+#pragma warning disable CA1031 // Any other exception is a bug of the engine or handler: it fails this attempt like a non-transient error.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            Log.EngineBug(logger, job.Id, engineName, exception);
-            failure = new EngineException(JobErrors.EngineError, "The engine failed unexpectedly.", transient: false, exception);
+            Log.EngineBug(logger, job.Id, engine ?? job.Kind, exception);
+            failure = engine is null
+                ? new JobFailure(JobErrors.HandlerError, "The job's handler failed unexpectedly.", transient: false, exception)
+                : new JobFailure(JobErrors.EngineError, "The engine failed unexpectedly.", transient: false, exception);
         }
 
         if (run.Reason == LocalRun.StopReason.Canceled)
         {
-            await FinishAsync(stored, owner, Outcome.Canceled(engineName), [], CancellationToken.None);
+            await FinishAsync(stored, owner, Outcome.Canceled(engine), [], CancellationToken.None);
             return;
         }
 
@@ -139,30 +134,31 @@ internal sealed class JobRunner(
 
         if (deadlineSource.IsCancellationRequested && result is null)
         {
-            await FinishAsync(stored, owner, Outcome.DeadlineExceeded(engineName), [], CancellationToken.None);
+            await FinishAsync(stored, owner, Outcome.DeadlineExceeded(engine), [], CancellationToken.None);
             return;
         }
 
-        if (failure is null && OutputCheck.Problem(result) is { } problem)
+        // A generation engine must make something; a handler's kind may be all metadata.
+        if (failure is null && OutputCheck.Problem(result, outputsRequired: engine is not null) is { } problem)
         {
-            failure = new EngineException(JobErrors.BadOutput, problem, transient: false);
+            failure = new JobFailure(JobErrors.BadOutput, problem, transient: false);
         }
 
         if (failure is not null)
         {
-            await FailedAttemptAsync(stored, owner, model, engineName, failure);
+            await FailedAttemptAsync(stored, owner, engine, failure, spent);
             return;
         }
 
         var outputs = await StoreOutputsAsync(result!, CancellationToken.None);
         faults.Hit("jobs.after-outputs");
-        if (await FinishAsync(stored, owner, new Outcome(JobStatus.Succeeded, engineName, result!.Metadata, null, null), outputs, CancellationToken.None))
+        if (await FinishAsync(stored, owner, new Outcome(JobStatus.Succeeded, engine, result!.Metadata, null, null), outputs, CancellationToken.None))
         {
             await EnsureBlobsAsync(outputs, result);
         }
     }
 
-    private async Task FailedAttemptAsync(StoredJob stored, string owner, ModelDefinition model, string engineName, EngineException failure)
+    private async Task FailedAttemptAsync(StoredJob stored, string owner, string? engine, JobFailure failure, Func<JobFailure, Task> spent)
     {
         var job = stored.Job;
         if (failure.Transient && job.Attempts < job.MaxAttempts)
@@ -170,32 +166,15 @@ internal sealed class JobRunner(
             // Backoff base × 2^(attempt−1): 1 s, 2 s, 4 s ... but never past the deadline, where the claim fails the job.
             var delay = (long)(_options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, job.Attempts - 1));
             var runAfter = Math.Min(Now + delay, job.DeadlineAt?.ToUnixTimeMilliseconds() ?? long.MaxValue);
-            Log.JobRetrying(logger, job.Id, job.Attempts, engineName, failure.Code, DateTimeOffset.FromUnixTimeMilliseconds(runAfter));
-            await store.RequeueAsync(job.Id, owner, runAfter, job.EngineIndex, job.Attempts, engineName, failure.Code, failure.Message, CancellationToken.None);
+            Log.JobRetrying(logger, job.Id, job.Attempts, engine ?? job.Kind, failure.Code, DateTimeOffset.FromUnixTimeMilliseconds(runAfter));
+            await store.RequeueAsync(job.Id, owner, runAfter, job.EngineIndex, job.Attempts, engine, failure.Code, failure.Message, CancellationToken.None);
             return;
         }
 
-        await NextEngineAsync(stored, owner, model, engineName, failure.Code, failure.Message);
+        await spent(failure);
     }
 
-    /// <summary>This engine is done with (non-transient failure, attempts spent): the next of the chain, or failed with this error.</summary>
-    private async Task NextEngineAsync(StoredJob stored, string owner, ModelDefinition model, string engineName, string code, string message)
-    {
-        var job = stored.Job;
-        if (job.EngineIndex + 1 < model.Engines.Count)
-        {
-            if (await store.RequeueAsync(job.Id, owner, Now, job.EngineIndex + 1, 0, engineName, code, message, CancellationToken.None))
-            {
-                signal.Notify();
-            }
-
-            return;
-        }
-
-        await FinishAsync(stored, owner, Outcome.Fail(engineName, code, message), [], CancellationToken.None);
-    }
-
-    private async Task<List<JobOutput>> StoreOutputsAsync(EngineResult result, CancellationToken cancellationToken)
+    private async Task<List<JobOutput>> StoreOutputsAsync(JobResult result, CancellationToken cancellationToken)
     {
         var outputs = new List<JobOutput>(result.Outputs.Count);
         var now = time.GetUtcNow();
@@ -209,23 +188,15 @@ internal sealed class JobRunner(
         return outputs;
     }
 
-    /// <summary>The terminal commit, then the hold and hooks; false when the lease had passed to another worker.</summary>
+    /// <summary>
+    /// The terminal commit — status, outputs and the hold's post or void in one transaction — then the hooks that want
+    /// the job, if any (and the hold, if the ledger refused it for now); false when the lease had passed to another worker.
+    /// </summary>
     private async Task<bool> FinishAsync(StoredJob stored, string owner, Outcome outcome, IReadOnlyList<JobOutput> outputs, CancellationToken cancellationToken)
     {
         var job = stored.Job;
         var now = Now;
         var resolution = job.HoldId is null ? null : outcome.Status == JobStatus.Succeeded ? HoldResolutions.Post : HoldResolutions.Void;
-        long? followup = resolution is not null || finisher.HasHooks ? now + (long)_options.FollowupDelay.TotalMilliseconds : null;
-        var terminal = new Terminal(job.Id, outcome.Status, resolution, outcome.Engine, outcome.Metadata, outcome.Code, outcome.Message, now, finisher.HasHooks, followup);
-        if (!await store.CompleteAsync(owner, terminal, outputs, cancellationToken))
-        {
-            Log.LeaseLost(logger, job.Id);
-            return false;
-        }
-
-        JobsMetrics.Terminal(outcome.Status);
-        Log.JobFinished(logger, job.Id, outcome.Status, outcome.Engine, outcome.Code);
-        faults.Hit("jobs.after-complete");
         var finished = job with
         {
             Status = outcome.Status,
@@ -234,10 +205,21 @@ internal sealed class JobRunner(
             ErrorCode = outcome.Code,
             ErrorMessage = outcome.Message,
             CompletedAt = DateTimeOffset.FromUnixTimeMilliseconds(now),
-            HooksPending = finisher.HasHooks,
             Outputs = outputs,
         };
-        await finisher.FinishAsync(stored with { Job = finished, HoldResolution = resolution, HoldResolved = false }, cancellationToken);
+        var hooks = finisher.HooksWant(finished);
+        long? followup = resolution is not null || hooks ? now + (long)_options.FollowupDelay.TotalMilliseconds : null;
+        var terminal = new Terminal(job.Id, outcome.Status, job.HoldId, resolution, outcome.Engine, outcome.Metadata, outcome.Code, outcome.Message, now, hooks, followup);
+        if (await store.CompleteAsync(owner, terminal, outputs, cancellationToken) is not { } settled)
+        {
+            Log.LeaseLost(logger, job.Id);
+            return false;
+        }
+
+        JobsMetrics.Terminal(outcome.Status);
+        Log.JobFinished(logger, job.Id, outcome.Status, outcome.Engine, outcome.Code);
+        faults.Hit("jobs.after-complete");
+        await finisher.AfterCommitAsync(stored with { Job = finished with { HooksPending = hooks }, HoldResolution = resolution, HoldResolved = settled }, cancellationToken);
         return true;
     }
 
@@ -245,7 +227,7 @@ internal sealed class JobRunner(
     /// A blob may be shared with an expiring job whose sweep checked "no row names it" just before our rows committed and
     /// deleted it after our put: put it back. (Cheap: one file-exists check per output.)
     /// </summary>
-    private async Task EnsureBlobsAsync(IReadOnlyList<JobOutput> outputs, EngineResult result)
+    private async Task EnsureBlobsAsync(IReadOnlyList<JobOutput> outputs, JobResult result)
     {
         for (var i = 0; i < outputs.Count; i++)
         {

@@ -12,37 +12,35 @@ namespace Tessera.Jobs;
 /// </summary>
 public sealed class JobService
 {
-    /// <summary>DECISIONS.md: the same Idempotency-Key from the same account within 24 h returns the first response.</summary>
-    public static readonly TimeSpan IdempotencyWindow = TimeSpan.FromHours(24);
-
     private readonly JobStore _store;
     private readonly JobModels _models;
+    private readonly JobHandlers _handlers;
     private readonly LedgerService _ledger;
     private readonly JobFinisher _finisher;
     private readonly JobSignal _signal;
     private readonly LocalRuns _runs;
     private readonly TimeProvider _time;
     private readonly JobsOptions _options;
-    private readonly ILogger<JobService> _logger;
 
     internal JobService(
-        JobStore store, JobModels models, LedgerService ledger, JobFinisher finisher, JobSignal signal, LocalRuns runs,
-        TimeProvider time, IOptions<JobsOptions> options, ILogger<JobService> logger)
+        JobStore store, JobModels models, JobHandlers handlers, LedgerService ledger, JobFinisher finisher, JobSignal signal, LocalRuns runs,
+        TimeProvider time, IOptions<JobsOptions> options)
     {
         _store = store;
         _models = models;
+        _handlers = handlers;
         _ledger = ledger;
         _finisher = finisher;
         _signal = signal;
         _runs = runs;
         _time = time;
         _options = options.Value;
-        _logger = logger;
     }
 
     /// <summary>
-    /// Places the credit hold (the model's cost for this input) and queues the job. Not enough credits → 402
-    /// <c>insufficient_credits</c> and no job. A replayed Idempotency-Key returns the first job and does nothing.
+    /// Places the hold of a priced job, in the transaction that inserts the job (a generation job: its model's cost in credits; another kind: its
+    /// <see cref="JobSubmission.Price"/>, in any ledger currency) and queues the job. Not enough money → 402
+    /// <c>insufficient_credits</c> and no job. Retries are made safe by the routes' <c>Idempotency-Key</c> (docs/idempotency.md).
     /// </summary>
     public async Task<Result<JobSubmitted>> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken = default)
     {
@@ -58,14 +56,10 @@ public sealed class JobService
             return unusable;
         }
 
-        if (_models.Find(submission.Model) is not { } model)
+        var price = PriceOf(submission);
+        if (!price.IsSuccess)
         {
-            return JobErrors.ModelNotFound(submission.Model);
-        }
-
-        if (_models.UnavailableReason(model) is { } unavailable)
-        {
-            return JobErrors.Unavailable(model.Id, unavailable);
+            return price.Error;
         }
 
         var holdTimeout = submission.HoldTimeout ?? _options.DefaultHoldTimeout;
@@ -76,8 +70,8 @@ public sealed class JobService
             return Error.Validation("Hold timeout, deadline and output lifetime must be positive.");
         }
 
-        var cost = model.CostFor(submission.Input);
-        var minorCost = cost > 0 ? Currency.Credits.ToMinor(cost) : 0L;
+        var (currency, amount) = price.Value;
+        var minorCost = currency is null || amount == 0 ? 0L : currency.ToMinor(amount);
         if (!minorCost.IsSuccess)
         {
             return minorCost.Error;
@@ -86,92 +80,89 @@ public sealed class JobService
         // The deadline is shorter than the hold (DECISIONS.md: 5 min vs 10), so a job never runs on an expired hold.
         if (minorCost.Value > 0 && deadline >= holdTimeout)
         {
-            return Error.Validation("The deadline must be shorter than the credit hold.");
+            return Error.Validation("The deadline must be shorter than the hold.");
         }
 
-        var jobId = Ids.NewSequential("job_", _time.GetUtcNow());
-        if (submission.IdempotencyKey is { } key && await ReserveKeyAsync(submission.AccountId, key, jobId, cancellationToken) is { } replay)
-        {
-            return replay;
-        }
-
-        string? holdId = null;
+        HoldPlan? hold = null;
         if (minorCost.Value > 0)
         {
-            var hold = await _ledger.HoldAsync(submission.AccountId, Currency.Credits.Name, cost, holdTimeout, null, cancellationToken: cancellationToken);
-            if (!hold.IsSuccess)
+            var planned = await _ledger.PlanHoldAsync(submission.AccountId, currency!.Name, amount, holdTimeout, SystemOwners.Revenue, cancellationToken);
+            if (!planned.IsSuccess)
             {
-                if (submission.IdempotencyKey is not null)
-                {
-                    await _store.ReleaseKeyAsync(submission.AccountId, submission.IdempotencyKey, jobId, CancellationToken.None);
-                }
-
-                return hold.Error;
+                return planned.Error;
             }
 
-            holdId = hold.Value.Id;
+            hold = planned.Value;
         }
 
-        var remaining = await AvailableCreditsAsync(submission.AccountId, cancellationToken);
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var job = new NewJob(
-            jobId, submission.Surface, submission.AccountId, submission.Model, submission.Input.GetRawText(), _options.MaxAttempts,
-            now, now + (long)deadline.TotalMilliseconds, holdId, minorCost.Value, submission.WebhookUrl, now + (long)lifetime.TotalMilliseconds,
-            submission.IdempotencyKey, remaining);
-        try
+            Ids.NewSequential("job_", _time.GetUtcNow()), submission.Kind, submission.Surface, submission.AccountId, submission.Model,
+            submission.Input.GetRawText(), _options.MaxAttempts, now, now + (long)deadline.TotalMilliseconds, HoldId: null, currency?.Name,
+            minorCost.Value, submission.WebhookUrl, now + (long)lifetime.TotalMilliseconds);
+        var inserted = await _store.InsertAsync(job, hold, cancellationToken);
+        if (!inserted.IsSuccess)
         {
-            await _store.InsertAsync(job, cancellationToken);
-        }
-        catch (Exception exception) when (holdId is not null)
-        {
-            Log.InsertFailed(_logger, job.Id, holdId, exception);
-            await _ledger.VoidAsync(holdId, null, CancellationToken.None);
-            throw;
+            return inserted.Error;
         }
 
+        decimal? remaining = currency is null ? null : await AvailableAsync(submission.AccountId, currency, cancellationToken);
         JobsMetrics.Submitted.Add(1);
         _signal.Notify();
         var stored = await _store.FindAsync(job.Id, cancellationToken);
-        return new JobSubmitted(stored!.Job, Currency.Credits.ToDisplay(remaining), Replayed: false);
+        return new JobSubmitted(stored!.Job, remaining);
     }
 
     /// <summary>
-    /// Claims the Idempotency-Key for <paramref name="jobId"/> before any credits are held, so concurrent duplicates never
-    /// hold twice. Null: the key is ours, go on. Otherwise the first submit's answer, once its job exists.
+    /// What the job costs and in what: a generation job its model's cost in credits (null currency never: even a free
+    /// model reports the credits left); another kind its own price, or nothing. Refuses a model that cannot run here,
+    /// a kind no handler runs, and a price that is not a positive amount of a ledger currency.
     /// </summary>
-    private async Task<Result<JobSubmitted>?> ReserveKeyAsync(string accountId, string key, string jobId, CancellationToken cancellationToken)
+    private Result<(Currency? Currency, decimal Amount)> PriceOf(JobSubmission submission)
     {
-        var abandonedAfter = (long)TimeSpan.FromSeconds(30).TotalMilliseconds;
-        for (var attempt = 0; attempt < 400; attempt++)
+        if (submission.Kind == JobKinds.Generation)
         {
-            if (await _store.ReserveKeyAsync(accountId, key, jobId, cancellationToken))
+            if (submission.Price is not null)
             {
-                return null;
+                return Error.Validation("A generation job is priced by its model.");
             }
 
-            if (await _store.FindIdempotentAsync(accountId, key, cancellationToken) is not { } prior)
+            if (submission.Model is null || _models.Find(submission.Model) is not { } model)
             {
-                continue; // the first submit made no job and let the key go
+                return JobErrors.ModelNotFound(submission.Model ?? "");
             }
 
-            if (await _store.FindAsync(prior.JobId, cancellationToken) is { } first)
+            if (_models.UnavailableReason(model) is { } unavailable)
             {
-                // Read the key again: the credits it reports commit with the job row, which may have landed after the first read.
-                var settled = await _store.FindIdempotentAsync(accountId, key, cancellationToken) ?? prior;
-                return new JobSubmitted(first.Job, Currency.Credits.ToDisplay(settled.CreditsRemaining), Replayed: true);
+                return JobErrors.Unavailable(model.Id, unavailable);
             }
 
-            // The first submit is still placing its hold — or died doing so: then its reservation is taken over.
-            if (_time.GetUtcNow().ToUnixTimeMilliseconds() - prior.CreatedAt > abandonedAfter
-                && await _store.TakeOverKeyAsync(accountId, key, prior.JobId, jobId, cancellationToken))
-            {
-                return null;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(10), _time, cancellationToken);
+            var cost = model.CostFor(submission.Input);
+            return (Currency.Credits, cost > 0 ? cost : 0);
         }
 
-        return Error.Conflict("idempotency_key_in_use", "A request with this Idempotency-Key is still being processed; retry shortly.");
+        if (_handlers.Find(submission.Kind) is null)
+        {
+            return JobErrors.UnknownKind(submission.Kind);
+        }
+
+        if (submission.Model is not null)
+        {
+            return Error.Validation($"Only generation jobs name a model; a '{submission.Kind}' job does not.");
+        }
+
+        if (submission.Price is not { } price)
+        {
+            return ((Currency?)null, 0m);
+        }
+
+        var currency = Currency.Parse(price.Currency);
+        if (!currency.IsSuccess)
+        {
+            return currency.Error;
+        }
+
+        return price.Amount > 0 ? (currency.Value, price.Amount) : Error.Validation("A job's price must be a positive amount.");
     }
 
     /// <summary>The job, if <paramref name="accountId"/> owns it; <c>expired</c> (410) once its outputs are gone.</summary>
@@ -216,13 +207,16 @@ public sealed class JobService
         if (job.Status == JobStatus.Queued)
         {
             var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+            var canceled = job with { Status = JobStatus.Canceled, ErrorCode = JobErrors.Canceled, ErrorMessage = "The job was canceled." };
+            var hooks = _finisher.HooksWant(canceled);
             var terminal = new Terminal(
-                jobId, JobStatus.Canceled, job.HoldId is null ? null : HoldResolutions.Void, null, null, JobErrors.Canceled,
-                "The job was canceled.", now, _finisher.HasHooks, FollowupAt(now, job.HoldId is not null));
-            if (await _store.CancelQueuedAsync(terminal, cancellationToken))
+                jobId, JobStatus.Canceled, job.HoldId, job.HoldId is null ? null : HoldResolutions.Void, null, null, JobErrors.Canceled,
+                "The job was canceled.", now, hooks, FollowupAt(now, job.HoldId is not null, hooks));
+            if (await _store.CancelQueuedAsync(terminal, cancellationToken) is { } settled)
             {
                 JobsMetrics.Canceled.Add(1);
-                await _finisher.FinishAsync((await _store.FindAsync(jobId, cancellationToken))!, CancellationToken.None);
+                var stored = (await _store.FindAsync(jobId, cancellationToken))!;
+                await _finisher.AfterCommitAsync(stored with { HoldResolved = settled }, CancellationToken.None);
                 return await GetAsync(accountId, jobId, cancellationToken);
             }
         }
@@ -259,12 +253,12 @@ public sealed class JobService
         return stored?.Job.Outputs.FirstOrDefault(output => output.Index == index) is { } output ? (stored.Job, output) : null;
     }
 
-    internal long? FollowupAt(long now, bool holdPending) =>
-        holdPending || _finisher.HasHooks ? now + (long)_options.FollowupDelay.TotalMilliseconds : null;
+    private long? FollowupAt(long now, bool holdPending, bool hooks) =>
+        holdPending || hooks ? now + (long)_options.FollowupDelay.TotalMilliseconds : null;
 
-    private async Task<long> AvailableCreditsAsync(string accountId, CancellationToken cancellationToken)
+    private async Task<decimal> AvailableAsync(string accountId, Currency currency, CancellationToken cancellationToken)
     {
         var balances = await _ledger.BalancesAsync(accountId, cancellationToken);
-        return (long)(balances.Where(b => b.Currency == Currency.Credits.Name).Sum(b => b.Available) * Currency.Credits.MinorPerUnit);
+        return balances.Where(b => b.Currency == currency.Name).Sum(b => b.Available);
     }
 }

@@ -11,41 +11,14 @@ internal static class JobSql
         "id", "surface", "account_id", "model", "input", "status", "attempts", "max_attempts", "engine_index", "hold_id", "cost",
         "engine", "metadata", "error_code", "error_message", "webhook_url", "cancel_requested", "hooks_pending", "created_at",
         "started_at", "completed_at", "deadline_at", "expires_at", "expired_at", "run_after", "hold_resolution", "hold_resolved_at",
-        "lease_owner",
+        "lease_owner", "kind", "price_currency",
     ];
 
     public const string Insert = """
-        INSERT INTO jobs (id, surface, account_id, model, input, status, max_attempts, run_after, deadline_at, hold_id, cost,
-                          webhook_url, created_at, expires_at)
-        VALUES (@id, @surface, @account, @model, @input, 'queued', @max_attempts, @now, @deadline, @hold, @cost, @webhook, @now, @expires)
-        """;
-
-    /// <summary>Reserves an idempotency key for a job about to be made (before its hold, so a concurrent duplicate never
-    /// holds credits); a key older than the 24 h window is taken over. No row affected: someone else holds the key.</summary>
-    public const string ReserveIdempotency = """
-        INSERT INTO job_idempotency (account_id, idempotency_key, job_id, credits_remaining, created_at)
-        VALUES (@account, @key, @id, 0, @now)
-        ON CONFLICT (account_id, idempotency_key) DO UPDATE
-            SET job_id = excluded.job_id, credits_remaining = 0, created_at = excluded.created_at
-            WHERE job_idempotency.created_at < @cutoff
-        """;
-
-    /// <summary>Takes over a key whose submit died between reserving it and making its job.</summary>
-    public const string TakeOverIdempotency = """
-        UPDATE job_idempotency SET job_id = @id, created_at = @now WHERE account_id = @account AND idempotency_key = @key AND job_id = @old
-        """;
-
-    public const string CompleteIdempotency = """
-        UPDATE job_idempotency SET credits_remaining = @remaining WHERE account_id = @account AND idempotency_key = @key AND job_id = @id
-        """;
-
-    public const string ReleaseIdempotency = """
-        DELETE FROM job_idempotency WHERE account_id = @account AND idempotency_key = @key AND job_id = @id
-        """;
-
-    public const string FindIdempotency = """
-        SELECT job_id, credits_remaining, created_at FROM job_idempotency
-        WHERE account_id = @account AND idempotency_key = @key AND created_at >= @cutoff
+        INSERT INTO jobs (id, kind, surface, account_id, model, input, status, max_attempts, run_after, deadline_at, hold_id,
+                          price_currency, cost, webhook_url, created_at, expires_at)
+        VALUES (@id, @kind, @surface, @account, @model, @input, 'queued', @max_attempts, @now, @deadline, @hold, @currency, @cost,
+                @webhook, @now, @expires)
         """;
 
     public static readonly string Find = $"SELECT {Columns()} FROM jobs WHERE id = @id";
@@ -116,6 +89,9 @@ internal static class JobSql
         WHERE id = @id AND status = 'queued'
         """;
 
+    /// <summary>The hold was resolved in the terminal transaction itself: nothing left for the finisher but the hooks (if any).</summary>
+    public const string HoldSettled = "UPDATE jobs SET hold_resolved_at = @now, followup_at = @followup WHERE id = @id";
+
     public const string RequestCancel = "UPDATE jobs SET cancel_requested = 1 WHERE id = @id AND status = 'running'";
 
     public const string InsertOutput = """
@@ -146,8 +122,6 @@ internal static class JobSql
     public const string MarkExpired = "UPDATE jobs SET expired_at = @now WHERE id = @id AND expired_at IS NULL";
 
     public const string BlobInUse = "SELECT COUNT(*) FROM job_outputs WHERE blob_hash = @hash";
-
-    public const string DeleteOldIdempotency = "DELETE FROM job_idempotency WHERE created_at < @cutoff";
 
     public const string InsertSetting = "INSERT INTO job_settings (name, value) VALUES (@name, @value) ON CONFLICT (name) DO NOTHING";
 

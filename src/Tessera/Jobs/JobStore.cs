@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Tessera.Common;
 using Tessera.Http;
 using Tessera.Ledger;
 using Tessera.Storage;
@@ -11,67 +12,39 @@ namespace Tessera.Jobs;
 /// The job tables through hand-written SQL (<see cref="JobSql"/>). Every state change is a conditional UPDATE on the row
 /// (status, and the lease owner for a worker's changes), so the database — not a process lock — decides who wins.
 /// </summary>
-internal sealed class JobStore(TesseraDatabase database, TimeProvider time)
+internal sealed class JobStore(TesseraDatabase database, LedgerService ledger, TimeProvider time, ILogger<JobStore> logger)
 {
     public TesseraDatabase Database => database;
 
     private long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    /// <summary>Inserts a queued job, and records the credits its submit reports under its idempotency key.</summary>
-    public async Task InsertAsync(NewJob job, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts a queued job; a priced one together with its hold, placed in the same transaction (one write on the
+    /// node's writer, and never a hold without its job or a job without its hold). Not enough money: nothing is written.
+    /// </summary>
+    public async Task<Result<NewJob>> InsertAsync(NewJob job, HoldPlan? hold, CancellationToken cancellationToken)
     {
-        await WriteAsync(async w =>
+        return await WriteAsync(async w =>
         {
-            await w.Sql(JobSql.Insert)
-                .With("@id", job.Id).With("@surface", job.Surface).With("@account", job.AccountId).With("@model", job.Model)
-                .With("@input", job.Input).With("@max_attempts", (long)job.MaxAttempts).With("@now", job.CreatedAt)
-                .With("@deadline", job.DeadlineAt).With("@hold", job.HoldId).With("@cost", job.Cost).With("@webhook", job.WebhookUrl)
-                .With("@expires", job.ExpiresAt)
-                .ExecuteNonQueryAsync(cancellationToken);
-            if (job.IdempotencyKey is not null)
+            if (hold is not null)
             {
-                await w.Sql(JobSql.CompleteIdempotency)
-                    .With("@remaining", job.CreditsRemaining).With("@account", job.AccountId).With("@key", job.IdempotencyKey).With("@id", job.Id)
-                    .ExecuteNonQueryAsync(cancellationToken);
+                var placed = await ledger.HoldWithinAsync(w, hold);
+                if (!placed.IsSuccess)
+                {
+                    return placed.Error;
+                }
+
+                job = job with { HoldId = placed.Value.Id };
             }
 
-            return true;
+            await w.Sql(JobSql.Insert)
+                .With("@id", job.Id).With("@kind", job.Kind).With("@surface", job.Surface).With("@account", job.AccountId).With("@model", job.Model)
+                .With("@input", job.Input).With("@max_attempts", (long)job.MaxAttempts).With("@now", job.CreatedAt)
+                .With("@deadline", job.DeadlineAt).With("@hold", job.HoldId).With("@currency", job.Currency).With("@cost", job.Cost)
+                .With("@webhook", job.WebhookUrl).With("@expires", job.ExpiresAt)
+                .ExecuteNonQueryAsync(cancellationToken);
+            return (Result<NewJob>)job;
         }, cancellationToken);
-    }
-
-    /// <summary>Reserves <paramref name="key"/> for <paramref name="jobId"/>; false when a live reservation or job holds it.</summary>
-    public async Task<bool> ReserveKeyAsync(string accountId, string key, string jobId, CancellationToken cancellationToken)
-    {
-        var now = Now;
-        return await WriteAsync(async w => await w.Sql(JobSql.ReserveIdempotency)
-            .With("@account", accountId).With("@key", key).With("@id", jobId).With("@now", now)
-            .With("@cutoff", now - (long)JobService.IdempotencyWindow.TotalMilliseconds)
-            .ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
-    }
-
-    public async Task<bool> TakeOverKeyAsync(string accountId, string key, string oldJobId, string jobId, CancellationToken cancellationToken)
-    {
-        var now = Now;
-        return await WriteAsync(async w => await w.Sql(JobSql.TakeOverIdempotency)
-            .With("@id", jobId).With("@now", now).With("@account", accountId).With("@key", key).With("@old", oldJobId)
-            .ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
-    }
-
-    /// <summary>Frees a key whose submit made no job (no credits), so the client may try again with it.</summary>
-    public async Task ReleaseKeyAsync(string accountId, string key, string jobId, CancellationToken cancellationToken)
-    {
-        await WriteAsync(async w => await w.Sql(JobSql.ReleaseIdempotency)
-            .With("@account", accountId).With("@key", key).With("@id", jobId).ExecuteNonQueryAsync(cancellationToken), cancellationToken);
-    }
-
-    /// <summary>The job a live idempotency key names, the credits that submit reported, and when the key was reserved.</summary>
-    public async Task<(string JobId, long CreditsRemaining, long CreatedAt)?> FindIdempotentAsync(string accountId, string key, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(JobSql.FindIdempotency)
-            .With("@account", accountId).With("@key", key).With("@cutoff", Now - (long)JobService.IdempotencyWindow.TotalMilliseconds);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? (reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2)) : null;
     }
 
     public async Task<StoredJob?> FindAsync(string id, CancellationToken cancellationToken)
@@ -145,9 +118,13 @@ internal sealed class JobStore(TesseraDatabase database, TimeProvider time)
             .ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
     }
 
-    /// <summary>The terminal commit: status, the hold's one resolution, and the output rows, in one transaction that
-    /// applies only while <paramref name="owner"/> still holds the lease. False: someone else finished or owns the job.</summary>
-    public async Task<bool> CompleteAsync(string owner, Terminal terminal, IReadOnlyList<JobOutput> outputs, CancellationToken cancellationToken)
+    /// <summary>
+    /// The terminal commit: status, the output rows and the hold's one resolution — the post or void itself included —
+    /// in one transaction that applies only while <paramref name="owner"/> still holds the lease. Null: someone else
+    /// finished or owns the job, nothing was written. Otherwise whether the hold is settled (or there was none); when
+    /// the ledger refused for now, the terminal state stands and the finisher (or the sweep) resolves the hold later.
+    /// </summary>
+    public async Task<bool?> CompleteAsync(string owner, Terminal terminal, IReadOnlyList<JobOutput> outputs, CancellationToken cancellationToken)
     {
         return await WriteAsync(async w =>
         {
@@ -159,7 +136,7 @@ internal sealed class JobStore(TesseraDatabase database, TimeProvider time)
                 .ExecuteNonQueryAsync(cancellationToken);
             if (updated != 1)
             {
-                return false; // nothing was written: the UPDATE matched no row
+                return (bool?)null; // nothing was written: the UPDATE matched no row
             }
 
             foreach (var output in outputs)
@@ -170,16 +147,50 @@ internal sealed class JobStore(TesseraDatabase database, TimeProvider time)
                     .ExecuteNonQueryAsync(cancellationToken);
             }
 
-            return true;
+            return await SettleHoldAsync(w, terminal, cancellationToken);
         }, cancellationToken);
     }
 
-    public async Task<bool> CancelQueuedAsync(Terminal terminal, CancellationToken cancellationToken)
+    /// <summary>Cancels a queued job and settles its hold in the same transaction; null when it was no longer queued.</summary>
+    public async Task<bool?> CancelQueuedAsync(Terminal terminal, CancellationToken cancellationToken)
     {
-        return await WriteAsync(async w => await w.Sql(JobSql.CancelQueued)
-            .With("@resolution", terminal.HoldResolution).With("@message", terminal.ErrorMessage).With("@now", terminal.CompletedAt)
-            .With("@hooks", terminal.HooksPending ? 1L : 0L).With("@followup", terminal.FollowupAt).With("@id", terminal.JobId)
-            .ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
+        return await WriteAsync(async w =>
+        {
+            var updated = await w.Sql(JobSql.CancelQueued)
+                .With("@resolution", terminal.HoldResolution).With("@message", terminal.ErrorMessage).With("@now", terminal.CompletedAt)
+                .With("@hooks", terminal.HooksPending ? 1L : 0L).With("@followup", terminal.FollowupAt).With("@id", terminal.JobId)
+                .ExecuteNonQueryAsync(cancellationToken);
+            return updated == 1 ? await SettleHoldAsync(w, terminal, cancellationToken) : (bool?)null;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Inside the terminal transaction: posts or voids the job's hold (ledger key <c>job:{id}:{resolution}</c>, the same
+    /// one the finisher uses, so a later retry is a replay) and records it resolved. True when settled or none.
+    /// </summary>
+    private async Task<bool> SettleHoldAsync(WriteCommands w, Terminal terminal, CancellationToken cancellationToken)
+    {
+        if (terminal.HoldResolution is not { } resolution || terminal.HoldId is not { } holdId)
+        {
+            return true;
+        }
+
+        var result = await ledger.ResolveWithinAsync(w, holdId, resolution == HoldResolutions.Post, JobFinisher.LedgerKey(terminal.JobId, resolution));
+        if (!result.IsSuccess && !JobFinisher.IsSettled(result.Error))
+        {
+            Log.HoldResolveFailed(logger, terminal.JobId, holdId, resolution, result.Error.Code);
+            return false;
+        }
+
+        if (!result.IsSuccess)
+        {
+            Log.HoldAlreadySettled(logger, terminal.JobId, holdId, resolution, result.Error.Code);
+        }
+
+        await w.Sql(JobSql.HoldSettled)
+            .With("@now", terminal.CompletedAt).With("@followup", terminal.HooksPending ? terminal.FollowupAt : null).With("@id", terminal.JobId)
+            .ExecuteNonQueryAsync(cancellationToken);
+        return true;
     }
 
     public async Task<bool> RequestCancelAsync(string id, CancellationToken cancellationToken)
@@ -254,13 +265,6 @@ internal sealed class JobStore(TesseraDatabase database, TimeProvider time)
         return await connection.Command(JobSql.BlobInUse).With("@hash", hash).ScalarLongAndDisposeAsync(cancellationToken) > 0;
     }
 
-    public async Task DeleteOldIdempotencyAsync(CancellationToken cancellationToken)
-    {
-        var cutoff = Now - (long)JobService.IdempotencyWindow.TotalMilliseconds;
-        await WriteAsync(async w =>
-            await w.Sql(JobSql.DeleteOldIdempotency).With("@cutoff", cutoff).ExecuteNonQueryAsync(cancellationToken), cancellationToken);
-    }
-
     /// <summary>A shared setting: the stored value, or <paramref name="value"/> stored now when there is none (first writer wins).</summary>
     public string Setting(string name, string value)
     {
@@ -332,20 +336,23 @@ internal sealed class JobStore(TesseraDatabase database, TimeProvider time)
         DateTimeOffset? Time(int i) => Number(i) is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
 
         var status = reader.GetString(5);
+        var currency = Text(29);
         var expiresAt = reader.GetInt64(22);
         var expired = !reader.IsDBNull(23) || (JobStatus.IsTerminal(status) && now >= expiresAt);
         var job = new Job(
             Id: reader.GetString(0),
+            Kind: reader.GetString(28),
             Surface: reader.GetString(1),
             AccountId: reader.GetString(2),
-            Model: reader.GetString(3),
+            Model: Text(3),
             Input: JsonDocument.Parse(reader.GetString(4)).RootElement.Clone(),
             Status: status,
             Attempts: (int)reader.GetInt64(6),
             MaxAttempts: (int)reader.GetInt64(7),
             EngineIndex: (int)reader.GetInt64(8),
             HoldId: Text(9),
-            Cost: Currency.Credits.ToDisplay(reader.GetInt64(10)),
+            Currency: currency,
+            Cost: currency is null ? 0m : Ledger.Currency.Parse(currency).Value.ToDisplay(reader.GetInt64(10)),
             Engine: Text(11),
             Metadata: Text(12) is { } metadata ? JsonNode.Parse(metadata) as JsonObject : null,
             ErrorCode: Text(13),
@@ -364,12 +371,12 @@ internal sealed class JobStore(TesseraDatabase database, TimeProvider time)
     }
 }
 
-/// <summary>A job about to be inserted (times in epoch ms, amounts in thousandths of a credit).</summary>
+/// <summary>A job about to be inserted (times in epoch ms, the cost in minor units of its currency).</summary>
 internal sealed record NewJob(
-    string Id, string Surface, string AccountId, string Model, string Input, int MaxAttempts, long CreatedAt, long? DeadlineAt,
-    string? HoldId, long Cost, string? WebhookUrl, long ExpiresAt, string? IdempotencyKey, long CreditsRemaining);
+    string Id, string Kind, string Surface, string AccountId, string? Model, string Input, int MaxAttempts, long CreatedAt, long? DeadlineAt,
+    string? HoldId, string? Currency, long Cost, string? WebhookUrl, long ExpiresAt);
 
 /// <summary>How a job ends: its status, the one resolution its hold gets, and what the worker or cancel recorded.</summary>
 internal sealed record Terminal(
-    string JobId, string Status, string? HoldResolution, string? Engine, JsonObject? Metadata, string? ErrorCode, string? ErrorMessage,
+    string JobId, string Status, string? HoldId, string? HoldResolution, string? Engine, JsonObject? Metadata, string? ErrorCode, string? ErrorMessage,
     long CompletedAt, bool HooksPending, long? FollowupAt);

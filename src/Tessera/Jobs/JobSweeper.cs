@@ -15,7 +15,6 @@ internal sealed class JobSweeper(
     private const int Batch = 100;
 
     private readonly JobsOptions _options = options.Value;
-    private long _lastIdempotencyCleanup;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -44,12 +43,6 @@ internal sealed class JobSweeper(
     {
         await FinishOverdueAsync(cancellationToken);
         await ExpireOutputsAsync(cancellationToken);
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        if (now - _lastIdempotencyCleanup > 60_000)
-        {
-            _lastIdempotencyCleanup = now;
-            await store.DeleteOldIdempotencyAsync(cancellationToken);
-        }
     }
 
     public async Task FinishOverdueAsync(CancellationToken cancellationToken)

@@ -1,28 +1,29 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Tessera.Http;
+using Tessera.Http.Idempotency;
 using Tessera.Outbound;
 
 namespace Tessera.Jobs;
 
 /// <summary>
 /// The operator's job routes under <c>/admin/v1</c>: submit a job for an account (what crash tests and operators use
-/// before or beside the surfaces) and read any job.
+/// before or beside the surfaces; <c>Idempotency-Key</c> through the one HTTP mechanism, scoped to the operator) and
+/// read any job.
 /// </summary>
 public static class JobsAdminEndpoints
 {
     public static RouteGroupBuilder MapJobsAdmin(this RouteGroupBuilder admin)
     {
-        admin.MapPost("/jobs", SubmitAsync);
+        admin.MapPost("/jobs", SubmitAsync).WithIdempotency();
         admin.MapGet("/jobs/{id}", GetAsync);
         admin.MapGet("/accounts/{id}/jobs", ListAsync);
         return admin;
     }
 
     public static async Task<Results<Created<AdminJobResponse>, ErrorResult>> SubmitAsync(
-        AdminJobRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, JobService jobs, ReceiverUrlCheck receivers,
+        AdminJobRequest request, JobService jobs, ReceiverUrlCheck receivers,
         CancellationToken cancellationToken)
     {
         if (request.WebhookUrl is { } webhookUrl && await receivers.CheckAsync(webhookUrl, "webhook_url", cancellationToken) is { } badUrl)
@@ -32,10 +33,10 @@ public static class JobsAdminEndpoints
 
         var submission = new JobSubmission(
             request.AccountId ?? "", request.Surface ?? "admin", request.Model ?? "", request.Input ?? JsonDocument.Parse("{}").RootElement,
-            request.WebhookUrl, idempotencyKey);
+            request.WebhookUrl);
         var result = await jobs.SubmitAsync(submission, cancellationToken);
         return result.IsSuccess
-            ? TypedResults.Created($"/admin/v1/jobs/{result.Value.Job.Id}", new AdminJobResponse(result.Value.Job, result.Value.CreditsRemaining))
+            ? TypedResults.Created($"/admin/v1/jobs/{result.Value.Job.Id}", new AdminJobResponse(result.Value.Job, result.Value.Remaining))
             : new ErrorResult(result.Error);
     }
 
@@ -58,6 +59,7 @@ public sealed record AdminJobRequest(
     JsonElement? Input,
     [property: JsonPropertyName("webhook_url")] string? WebhookUrl);
 
+/// <param name="CreditsRemaining">The account's available balance in the job's currency after its hold (credits for generation jobs).</param>
 public sealed record AdminJobResponse(
     Job Job,
     [property: JsonPropertyName("credits_remaining")] decimal? CreditsRemaining);

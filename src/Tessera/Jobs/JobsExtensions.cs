@@ -23,15 +23,16 @@ public static class JobsExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<JobStore>();
         builder.Services.AddSingleton<JobModels>();
+        builder.Services.AddSingleton<JobHandlers>();
         builder.Services.AddSingleton<JobSignal>();
         builder.Services.AddSingleton<LocalRuns>();
         builder.Services.AddSingleton<JobFinisher>();
         builder.Services.AddSingleton<JobRunner>();
         builder.Services.AddSingleton(services => new JobService(
-            services.GetRequiredService<JobStore>(), services.GetRequiredService<JobModels>(), services.GetRequiredService<LedgerService>(),
+            services.GetRequiredService<JobStore>(), services.GetRequiredService<JobModels>(), services.GetRequiredService<JobHandlers>(),
+            services.GetRequiredService<LedgerService>(),
             services.GetRequiredService<JobFinisher>(), services.GetRequiredService<JobSignal>(), services.GetRequiredService<LocalRuns>(),
-            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IOptions<JobsOptions>>(),
-            services.GetRequiredService<ILogger<JobService>>()));
+            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IOptions<JobsOptions>>()));
         builder.Services.AddSingleton(services => new OutputUrls(
             services.GetRequiredService<JobStore>(), services.GetRequiredService<ISecretProtector>(), services.GetRequiredService<IOptions<JobsOptions>>(),
             services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHttpContextAccessor>(), services.GetService<IServer>(),
@@ -43,6 +44,14 @@ public static class JobsExtensions
         builder.Services.AddHostedService(services => services.GetRequiredService<JobSweeper>());
         return builder;
     }
+
+    /// <summary>
+    /// Registers the handler of a job kind (see <see cref="IJobHandler"/>): its jobs then run on the same queue as every
+    /// other kind. Called by the module that owns the work.
+    /// </summary>
+    public static IServiceCollection AddJobHandler<THandler>(this IServiceCollection services)
+        where THandler : class, IJobHandler =>
+        services.AddSingleton<IJobHandler, THandler>();
 
     public static IEndpointRouteBuilder MapJobs(this IEndpointRouteBuilder endpoints)
     {

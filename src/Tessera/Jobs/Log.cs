@@ -30,6 +30,4 @@ internal static partial class Log
     [LoggerMessage(EventId = 9009, Level = LogLevel.Information, Message = "Expired {Count} jobs' outputs ({Blobs} blobs deleted)")]
     public static partial void JobsExpired(ILogger logger, int count, int blobs);
 
-    [LoggerMessage(EventId = 9010, Level = LogLevel.Error, Message = "Job {JobId}: storing it failed after hold {HoldId} was placed; the hold is voided")]
-    public static partial void InsertFailed(ILogger logger, string jobId, string holdId, Exception exception);
 }

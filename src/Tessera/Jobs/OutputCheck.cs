@@ -1,19 +1,20 @@
-using Tessera.Engines;
+using System.Text.Json;
 using Tessera.Imaging;
 
 namespace Tessera.Jobs;
 
 /// <summary>
-/// Refuses garbage before it is stored: no outputs, an empty one, or bytes whose magic number is not the content type
-/// the engine claims (PNG, GIF, WebP, JPEG, MP4 — the only types jobs serve).
+/// Refuses garbage before it is stored: no outputs where some are required (generation), an empty one, or bytes that
+/// are not the content type claimed (PNG, GIF, WebP, JPEG, MP4 by their magic numbers, JSON by parsing — the only types
+/// jobs serve, so the file route never serves, say, HTML from this origin).
 /// </summary>
 internal static class OutputCheck
 {
-    public static string? Problem(EngineResult? result)
+    public static string? Problem(JobResult? result, bool outputsRequired)
     {
-        if (result?.Outputs is not { Count: > 0 } outputs)
+        if (result?.Outputs is not { } outputs || (outputsRequired && outputs.Count == 0))
         {
-            return "The engine returned no outputs.";
+            return "The job's work returned no outputs.";
         }
 
         for (var i = 0; i < outputs.Count; i++)
@@ -41,6 +42,24 @@ internal static class OutputCheck
         "image/webp" => ImageSniffer.Sniff(bytes) == ImageFormat.WebP,
         // ISO base media: <4-byte box size> "ftyp" <brand>.
         "video/mp4" => bytes.Length >= 12 && bytes[4..8].SequenceEqual("ftyp"u8),
+        "application/json" => IsJson(bytes),
         _ => false,
     };
+
+    private static bool IsJson(ReadOnlySpan<byte> bytes)
+    {
+        var reader = new Utf8JsonReader(bytes);
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
 }

@@ -17,6 +17,42 @@ public sealed partial class LedgerService
         string ownerId, string currency, decimal amount, TimeSpan? timeout, string? idempotencyKey,
         string payeeOwnerId = SystemOwners.Revenue, CancellationToken cancellationToken = default)
     {
+        var planned = await PlanHoldAsync(ownerId, currency, amount, timeout, payeeOwnerId, cancellationToken);
+        if (!planned.IsSuccess)
+        {
+            return planned.Error;
+        }
+
+        var plan = planned.Value;
+        var (_, money, _, minor, sources, payee, expiresAt) = plan;
+        if (_postgres is not null)
+        {
+            var id = Ids.NewSequential("hold_", _time.GetUtcNow());
+            var route = new HoldRoute(LedgerAccounts.ShardFor(sources[0]), [.. sources, payee]);
+            var outcome = await _postgres.CallAsync(new LedgerCall(
+                LedgerSql.HoldFunction,
+                [ownerId, idempotencyKey, money.Name, sources[0], sources.Length > 1 ? sources[1] : null, payee, minor, id, expiresAt, Now],
+                route.Accounts,
+                UnknownHold: null,
+                route.Lane), cancellationToken);
+            if (outcome.Code == "ok")
+            {
+                _holdRoutes.Remember(id, route);
+            }
+
+            return FromOutcome(outcome, "hold", id, money.Name);
+        }
+
+        return await WriteAsync(ownerId, idempotencyKey, "hold", session => PlaceHoldInAsync(session, plan, idempotencyKey), cancellationToken);
+    }
+
+    /// <summary>
+    /// Everything a hold needs decided before its transaction: the checks, the payer's spending accounts and the payee's
+    /// (looked up, or made, on connections of their own — which is why this cannot happen inside a write).
+    /// </summary>
+    internal async Task<Result<HoldPlan>> PlanHoldAsync(
+        string ownerId, string currency, decimal amount, TimeSpan? timeout, string payeeOwnerId, CancellationToken cancellationToken)
+    {
         var validated = Validate(ownerId, currency, amount);
         if (!validated.IsSuccess)
         {
@@ -37,49 +73,35 @@ public sealed partial class LedgerService
         var sources = await SpendingAccountsAsync(ownerId, money, cancellationToken);
         var payee = await DestinationAsync(payeeOwnerId, money, sources[0], cancellationToken);
         var expiresAt = _time.GetUtcNow().Add(timeout ?? DefaultHoldTimeout).ToUnixTimeMilliseconds();
-        if (_postgres is not null)
-        {
-            var id = Ids.NewSequential("hold_", _time.GetUtcNow());
-            var route = new HoldRoute(LedgerAccounts.ShardFor(sources[0]), [.. sources, payee]);
-            var outcome = await _postgres.CallAsync(new LedgerCall(
-                LedgerSql.HoldFunction,
-                [ownerId, idempotencyKey, money.Name, sources[0], sources.Length > 1 ? sources[1] : null, payee, minor, id, expiresAt, Now],
-                route.Accounts,
-                UnknownHold: null,
-                route.Lane), cancellationToken);
-            if (outcome.Code == "ok")
-            {
-                _holdRoutes.Remember(id, route);
-            }
+        return new HoldPlan(ownerId, money, amount, minor, sources, payee, expiresAt);
+    }
 
-            return FromOutcome(outcome, "hold", id, money.Name);
+    /// <summary>The hold's writes in <paramref name="session"/>: legs from the spending accounts, the pending columns, the hold row.</summary>
+    private async Task<Result<LedgerReceipt>> PlaceHoldInAsync(LedgerSession session, HoldPlan plan, string? idempotencyKey)
+    {
+        var (ownerId, money, amount, minor, sources, payee, expiresAt) = plan;
+        var legs = await PlanLegsAsync(session, sources, minor, money);
+        if (!legs.IsSuccess)
+        {
+            return legs.Error;
         }
 
-        return await WriteAsync(ownerId, idempotencyKey, "hold", async session =>
+        var insufficient = LedgerErrors.InsufficientCredits(money.Name);
+        var (first, second) = (legs.Value[0], legs.Value.Count > 1 ? legs.Value[1] : (Account: -1L, Amount: 0L));
+        if (await session.QueueAsync(LedgerSql.PlaceHold, legs.Value.Count + 1, insufficient,
+                ("@d1", first.Account), ("@a1", first.Amount), ("@d2", second.Account), ("@a2", second.Amount),
+                ("@c", payee), ("@amount", minor)) is { } error)
         {
-            var legs = await PlanLegsAsync(session, sources, minor, money);
-            if (!legs.IsSuccess)
-            {
-                return legs.Error;
-            }
+            return error;
+        }
 
-            var insufficient = LedgerErrors.InsufficientCredits(money.Name);
-            var (first, second) = (legs.Value[0], legs.Value.Count > 1 ? legs.Value[1] : (Account: -1L, Amount: 0L));
-            if (await session.QueueAsync(LedgerSql.PlaceHold, legs.Value.Count + 1, insufficient,
-                    ("@d1", first.Account), ("@a1", first.Amount), ("@d2", second.Account), ("@a2", second.Amount),
-                    ("@c", payee), ("@amount", minor)) is { } error)
-            {
-                return error;
-            }
-
-            var holdId = Ids.NewSequential("hold_", _time.GetUtcNow());
-            await QueueAsync(session, LedgerSql.InsertHold, insufficient,
-                ("@id", holdId), ("@owner", ownerId), ("@currency", money.Name), ("@credit", payee),
-                ("@debit1", first.Account), ("@amount1", first.Amount),
-                ("@debit2", second.Account < 0 ? null : second.Account), ("@amount2", second.Amount),
-                ("@amount", minor), ("@expires", expiresAt), ("@now", Now));
-            return await CompleteAsync(session, ownerId, idempotencyKey, new LedgerReceipt("hold", holdId, money.Name, amount, HoldStatus.Pending));
-        }, cancellationToken);
+        var holdId = Ids.NewSequential("hold_", _time.GetUtcNow());
+        await QueueAsync(session, LedgerSql.InsertHold, insufficient,
+            ("@id", holdId), ("@owner", ownerId), ("@currency", money.Name), ("@credit", payee),
+            ("@debit1", first.Account), ("@amount1", first.Amount),
+            ("@debit2", second.Account < 0 ? null : second.Account), ("@amount2", second.Amount),
+            ("@amount", minor), ("@expires", expiresAt), ("@now", Now));
+        return await CompleteAsync(session, ownerId, idempotencyKey, new LedgerReceipt("hold", holdId, money.Name, amount, HoldStatus.Pending));
     }
 
     /// <summary>Posts a hold: all of it, or <paramref name="amount"/> of it with the rest returned to the payer.
@@ -269,3 +291,6 @@ public sealed partial class LedgerService
     private sealed record HoldRow(
         string OwnerId, Currency Currency, long Credit, long Debit1, long Amount1, long? Debit2, long Amount2, long Amount, string Status, long ExpiresAt);
 }
+
+/// <summary>A hold decided but not placed: who pays, what, from which accounts to which, until when.</summary>
+internal sealed record HoldPlan(string OwnerId, Currency Money, decimal Amount, long Minor, long[] Sources, long Payee, long ExpiresAt);

@@ -45,7 +45,7 @@ internal sealed class PostgresGroupCommitWriter : IAsyncDisposable
     /// calls name ($1), and those of holds placed elsewhere, looked up ($2, usually empty). A key is the account id's
     /// low 31 bits (mapped here only): ids that share one only wait for each other. The two-int4 form,
     /// class 1279607879 ("LEDG"), so no key clashes with the bigint ones other code takes (the migration lock).</summary>
-    private const string LockSql = """
+    internal const string LockSql = """
         SELECT count(pg_advisory_xact_lock(1279607879, k)) FROM (
             SELECT DISTINCT (id & 2147483647)::int AS k FROM (
                 SELECT unnest($1::bigint[]) AS id

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Tessera.Accounts;
 using Tessera.Canvas;
 using Tessera.Http;
+using Tessera.Http.Idempotency;
 using Tessera.Ledger;
 using Tessera.RateLimits;
 using Tessera.Surfaces.Discovery;
@@ -36,7 +37,7 @@ public static class OmpAgentEndpoints
             .Documented(SeedSections.OneMillionPixels.ReferralAndAgents, "Your agent", "Your agent: public key, promo link, stats and owned pixels (agent keys only).");
         api.MapGet("/agent/stats", GetStats).RequireKey()
             .Documented(SeedSections.OneMillionPixels.ReferralAndAgents, "Agent stats", "Your view count and pixel credits (any key; views come from an agent's promo link).");
-        api.MapPost("/agent/convert", ConvertCredits).RequireKey(Scopes.Canvas)
+        api.MapPost("/agent/convert", ConvertCredits).RequireKey(Scopes.Canvas).WithIdempotency()
             .Documented(SeedSections.OneMillionPixels.ReferralAndAgents, "Convert pixel credits",
                 "Turns pixel credits into the largest free square that fits at `start_x`, `start_y`.",
                 """{"start_x":0,"start_y":0}""");
@@ -85,16 +86,15 @@ public static class OmpAgentEndpoints
         TypedResults.Ok(await StatsAsync(TesseraClaims.AccountIdOf(context.User)!, referrals, claims, ledger, ct));
 
     private static async Task<Results<Created<ConvertResponse>, ErrorResult>> ConvertCredits(
-        ConvertRequest? request, HttpContext context, PixelCreditConversion conversion,
-        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
+        ConvertRequest? request, HttpContext context, PixelCreditConversion conversion, CancellationToken ct)
     {
-        var result = await conversion.ConvertAsync(TesseraClaims.AccountIdOf(context.User)!, request?.StartX, request?.StartY, idempotencyKey, ct);
+        var result = await conversion.ConvertAsync(TesseraClaims.AccountIdOf(context.User)!, request?.StartX, request?.StartY, ct);
         if (!result.IsSuccess)
         {
             return new ErrorResult(result.Error);
         }
 
-        var (claim, spent, remaining, _) = result.Value;
+        var (claim, spent, remaining) = result.Value;
         var body = new ConvertResponse(claim.Id, claim.X, claim.Y, claim.Width, (long)claim.Width * claim.Width, spent, remaining);
         return TypedResults.Created($"{context.Request.PathBase}{context.Request.Path}", body);
     }

@@ -1,24 +1,22 @@
-using System.Data.Common;
 using Tessera.Canvas;
 using Tessera.Common;
 using Tessera.Ledger;
-using Tessera.Storage;
 
 namespace Tessera.Surfaces.OneMillionPixels;
 
 /// <summary>A conversion's result: the square claimed and what it cost (pixel credits in display units).</summary>
-public sealed record Conversion(Claim Claim, decimal Spent, decimal Remaining, bool Replayed);
+public sealed record Conversion(Claim Claim, decimal Spent, decimal Remaining);
 
 /// <summary>
 /// <c>POST /api/agent/convert</c>: turns pixel credits into the largest square they pay for (side = ⌊√credits⌋) at a
 /// chosen corner, or the largest one that fits there on free canvas. Money first, pixels second, never one without the
 /// other: a ledger hold reserves side² credits, the square is claimed under the canvas lock, and the hold is posted for
-/// exactly the area claimed (the rest returns) — or voided when nothing could be claimed. An Idempotency-Key makes a
-/// retry answer the first conversion without converting again.
+/// exactly the area claimed (the rest returns) — or voided when nothing could be claimed. Retries are made safe by the
+/// route's Idempotency-Key (the one HTTP mechanism, docs/idempotency.md).
 /// </summary>
-public sealed class PixelCreditConversion(TesseraDatabase database, LedgerService ledger, ClaimService claims, TimeProvider time)
+public sealed class PixelCreditConversion(LedgerService ledger, ClaimService claims)
 {
-    public async Task<Result<Conversion>> ConvertAsync(string accountId, int? startX, int? startY, string? idempotencyKey, CancellationToken cancellationToken = default)
+    public async Task<Result<Conversion>> ConvertAsync(string accountId, int? startX, int? startY, CancellationToken cancellationToken = default)
     {
         if (startX is not { } x || startY is not { } y)
         {
@@ -28,16 +26,6 @@ public sealed class PixelCreditConversion(TesseraDatabase database, LedgerServic
         if (x is < 0 or > 999 || y is < 0 or > 999)
         {
             return Error.Validation("start_x and start_y must be between 0 and 999.");
-        }
-
-        if (idempotencyKey is { Length: > 200 })
-        {
-            return Error.Validation("Idempotency-Key is at most 200 characters.");
-        }
-
-        if (idempotencyKey is not null && await FindAsync(accountId, idempotencyKey, cancellationToken) is { } prior)
-        {
-            return prior with { Remaining = await AvailableAsync(accountId, cancellationToken), Replayed = true };
         }
 
         var available = await AvailableAsync(accountId, cancellationToken);
@@ -53,17 +41,12 @@ public sealed class PixelCreditConversion(TesseraDatabase database, LedgerServic
         }
 
         var hold = await ledger.HoldAsync(
-            accountId, Currency.PixelCredits.Name, (decimal)maxSide * maxSide, timeout: null,
-            idempotencyKey: "omp-convert:" + (idempotencyKey ?? Ids.New("", 16)), cancellationToken: cancellationToken);
+            accountId, Currency.PixelCredits.Name, (decimal)maxSide * maxSide, timeout: null, idempotencyKey: null,
+            cancellationToken: cancellationToken);
         if (!hold.IsSuccess)
         {
             // Another conversion spent the credits between the balance read and the hold.
             return hold.Error.Code == "insufficient_credits" ? InsufficientCredits(await AvailableAsync(accountId, cancellationToken)) : hold.Error;
-        }
-
-        if (hold.Value.Replayed)
-        {
-            return Error.Conflict("conversion_in_progress", "A conversion with this Idempotency-Key is already in progress; retry later.");
         }
 
         var claim = await claims.ClaimLargestSquareAsync(OneMillionPixelsEndpoints.Canvas, accountId, x, y, maxSide, cancellationToken);
@@ -83,12 +66,7 @@ public sealed class PixelCreditConversion(TesseraDatabase database, LedgerServic
             throw new InvalidOperationException($"Posting the hold of a conversion failed: {posted.Error.Code}.");
         }
 
-        if (idempotencyKey is not null)
-        {
-            await RecordAsync(accountId, idempotencyKey, claim.Value, spent, cancellationToken);
-        }
-
-        return new Conversion(claim.Value, spent, await AvailableAsync(accountId, cancellationToken), Replayed: false);
+        return new Conversion(claim.Value, spent, await AvailableAsync(accountId, cancellationToken));
     }
 
     private static Error InsufficientCredits(decimal available) =>
@@ -98,41 +76,4 @@ public sealed class PixelCreditConversion(TesseraDatabase database, LedgerServic
         (await ledger.BalancesAsync(accountId, cancellationToken))
             .Where(balance => balance.Currency == Currency.PixelCredits.Name)
             .Sum(balance => balance.Available);
-
-    private async Task RecordAsync(string accountId, string key, Claim claim, decimal spent, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.Command("""
-                INSERT INTO omp_conversions (account_id, idempotency_key, claim_id, x, y, size, spent, created_at)
-                VALUES (@account, @key, @claim, @x, @y, @size, @spent, @now)
-                """)
-            .With("@account", accountId).With("@key", key).With("@claim", claim.Id).With("@x", claim.X).With("@y", claim.Y)
-            .With("@size", claim.Width).With("@spent", Currency.PixelCredits.ToMinor(spent).Value)
-            .With("@now", time.GetUtcNow().ToUnixTimeMilliseconds())
-            .ExecuteAndDisposeAsync(cancellationToken);
-    }
-
-    private async Task<Conversion?> FindAsync(string accountId, string key, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("""
-                SELECT c.claim_id, c.x, c.y, c.size, c.spent, c.created_at FROM omp_conversions c
-                WHERE c.account_id = @account AND c.idempotency_key = @key
-                """)
-            .With("@account", accountId).With("@key", key);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return null;
-        }
-
-        var size = Int(reader, 3);
-        var claim = new Claim(Long(reader, 0), OneMillionPixelsEndpoints.Canvas, accountId, Int(reader, 1), Int(reader, 2), size, size,
-            DateTimeOffset.FromUnixTimeMilliseconds(Long(reader, 5)));
-        return new Conversion(claim, Currency.PixelCredits.ToDisplay(Long(reader, 4)), 0, Replayed: true);
-    }
-
-    private static long Long(DbDataReader reader, int ordinal) => Convert.ToInt64(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
-
-    private static int Int(DbDataReader reader, int ordinal) => Convert.ToInt32(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -31,7 +31,7 @@ public sealed class DojoJobBodies(OutputUrls urls, WebhookOutbox outbox, TimePro
             ? new DojoJobError(job.ErrorCode ?? "failed", job.ErrorMessage ?? "The job failed.")
             : null;
         return new DojoJob(
-            job.Id, expired ? DojoStatuses.Expired : DojoStatuses.Of(job.Status), job.Model, output, outputs, job.Cost, error,
+            job.Id, expired ? DojoStatuses.Expired : DojoStatuses.Of(job.Status), job.Model ?? "", output, outputs, job.Cost, error,
             DojoTime.Format(job.CreatedAt), job.IsTerminal ? DojoTime.Format(job.CompletedAt) : null, DojoTime.Format(job.ExpiresAt), null);
     }
 

@@ -19,7 +19,6 @@ namespace Tessera.Surfaces.PixelDojo;
 /// </summary>
 public static class DojoRunEndpoints
 {
-    private const string IdempotencyHeader = "Idempotency-Key";
 
     public static RouteGroupBuilder MapDojoRun(this RouteGroupBuilder api)
     {
@@ -63,8 +62,7 @@ public static class DojoRunEndpoints
         }
 
         var accountId = TesseraClaims.AccountIdOf(context.User)!;
-        var key = context.Request.Headers[IdempotencyHeader].FirstOrDefault();
-        var submission = new JobSubmission(accountId, PixelDojoSurface.Name, model.Id, body, webhookUrl, string.IsNullOrEmpty(key) ? null : key);
+        var submission = new JobSubmission(accountId, PixelDojoSurface.Name, model.Id, body, webhookUrl);
         Result<JobSubmitted> submitted;
         try
         {
@@ -84,7 +82,7 @@ public static class DojoRunEndpoints
 
         var job = submitted.Value.Job;
         return TypedResults.Ok(new DojoSubmitResponse(
-            job.Id, DojoStatuses.Pending, DojoUrls.Job(context, configuration, job.Id), job.Cost, submitted.Value.CreditsRemaining,
+            job.Id, DojoStatuses.Pending, DojoUrls.Job(context, configuration, job.Id), job.Cost, submitted.Value.Remaining ?? 0,
             DojoTime.Format(job.ExpiresAt)));
     }
 

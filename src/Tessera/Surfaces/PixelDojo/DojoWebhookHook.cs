@@ -18,10 +18,13 @@ public sealed class DojoWebhookHook(
 {
     public const string MessageIdPrefix = "whmsg_";
 
+    /// <summary>Only dojo jobs with a webhook URL: every other job finishes without a hook call or its bookkeeping write.</summary>
+    public bool Wants(Job job) => job?.Surface == PixelDojoSurface.Name && job.WebhookUrl is not null;
+
     public async Task OnTerminalAsync(Job job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        if (job.Surface != PixelDojoSurface.Name || job.WebhookUrl is null)
+        if (!Wants(job))
         {
             return;
         }

@@ -26,9 +26,6 @@ public static class PixelEngineAnimateEndpoints
     /// <summary>DECISIONS.md: a job's deadline (5 minutes) is shorter than its 10-minute credit hold.</summary>
     public static readonly TimeSpan Deadline = TimeSpan.FromMinutes(5);
 
-    // Also handed to the Jobs module, whose own key table keeps a duplicate from holding twice even if two requests race.
-    private const string IdempotencyHeader = "Idempotency-Key";
-
     public static RouteGroupBuilder MapPixelEngineAnimate(this RouteGroupBuilder api)
     {
         api.MapPost("/animate", AnimateAsync).RequireKey(Scopes.Generate).WithIdempotency()
@@ -64,7 +61,6 @@ public static class PixelEngineAnimateEndpoints
         var submitted = await jobs.SubmitAsync(
             new JobSubmission(
                 TesseraClaims.AccountIdOf(context.User)!, PixelEngineSurface.Name, model.Id, input.Value,
-                IdempotencyKey: context.Request.Headers[IdempotencyHeader].FirstOrDefault(),
                 HoldTimeout: HoldTimeout, Deadline: Deadline),
             ct);
         return submitted.IsSuccess

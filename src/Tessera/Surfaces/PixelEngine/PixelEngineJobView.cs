@@ -17,12 +17,10 @@ public static class PixelEngineJobView
     private static readonly string[] MetadataFields = ["frames", "width", "height", "fps", "motion", "direction"];
 
     /// <summary>
-    /// A fresh submit answers <c>queued</c> as the seed shows, even when a worker claimed the job in the meantime; a
-    /// replayed Idempotency-Key answers the first job as it is now.
+    /// A submit answers <c>queued</c> as the seed shows, even when a worker claimed the job in the meantime; a replayed
+    /// Idempotency-Key gets this same first answer again (the HTTP idempotency mechanism keeps it).
     /// </summary>
-    public static AnimateResponse Summary(JobSubmitted submitted) => submitted.Replayed
-        ? new(submitted.Job.Id, Status(submitted.Job.Status), Error(submitted.Job))
-        : new(submitted.Job.Id, "queued", null);
+    public static AnimateResponse Summary(JobSubmitted submitted) => new(submitted.Job.Id, "queued", null);
 
     public static EngineJobResponse Full(Job job, OutputUrls urls) => new(job.Id, Status(job.Status), Error(job), Output(job, urls));
 

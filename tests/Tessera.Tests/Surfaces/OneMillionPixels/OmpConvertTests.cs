@@ -147,4 +147,17 @@ public sealed class OmpConvertTests : IAsyncLifetime
         Assert.Equal(16m, second.GetProperty("pixel_credits_spent").GetDecimal());
         Assert.Equal(4m, await _admin.PixelCreditsAsync(account));
     }
+
+    [Fact]
+    public async Task The_same_idempotency_key_for_another_square_is_a_422_and_converts_nothing()
+    {
+        var (account, key) = await AgentWithCreditsAsync("fp-reuse", 20m);
+        Assert.Equal(HttpStatusCode.Created, (await _client.ConvertAsync(key, 60, 60, "convert-2")).StatusCode);
+
+        var reused = await _client.ConvertAsync(key, 80, 80, "convert-2");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
+        Assert.Equal("idempotency_key_reused", await reused.CodeAsync());
+        Assert.Equal(4m, await _admin.PixelCreditsAsync(account));
+    }
 }
