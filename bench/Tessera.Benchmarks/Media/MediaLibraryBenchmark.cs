@@ -80,7 +80,7 @@ public static class MediaLibraryBenchmark
         var clock = Stopwatch.StartNew();
         await using var database = new TesseraDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(server.DataDirectory, "tessera.db")}");
         var store = new MediaStore(database, TimeProvider.System);
-        var type = new SniffedMedia(AssetKind.Image, "image/jpeg", "jpg");
+        var type = new AssetType(AssetKind.Image, "image/jpeg", "jpg");
         await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, ct) =>
         {
             string Word() => Vocabulary[Random.Shared.Next(Vocabulary.Length)];

@@ -27,6 +27,7 @@ public static class MediaExtensions
         builder.Services.AddSingleton<MediaStockStore>();
         builder.Services.AddSingleton<MediaStock>();
         builder.Services.AddSingleton<MediaLinks>();
+        builder.Services.AddSingleton<MediaDerivatives>();
         builder.Services.AddSingleton<MediaAnalysisWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<MediaAnalysisWorker>());
         builder.Services.AddSingleton<MediaTrashSweeper>();

@@ -64,7 +64,7 @@ public sealed class MediaLibrary(
         int? width = null, height = null;
         if (type.Kind == AssetKind.Image)
         {
-            var size = MediaProbe.ImageSize(data, limits.MaxImagePixels);
+            var size = MediaProbe.ImageSize(data, limits);
             if (!size.IsSuccess)
             {
                 return size.Error;
@@ -97,8 +97,16 @@ public sealed class MediaLibrary(
     public Task<MediaAsset?> GetAsync(string accountId, long id, CancellationToken cancellationToken) =>
         store.GetAsync(accountId, id, includeTrashed: false, cancellationToken);
 
-    public Task<MediaPage> QueryAsync(string accountId, MediaQuery query, CancellationToken cancellationToken) =>
-        store.QueryAsync(accountId, query, cancellationToken);
+    /// <summary>A list or search; <c>color</c> must be <c>#rrggbb</c> (or <c>#rgb</c>).</summary>
+    public async Task<Result<MediaPage>> QueryAsync(string accountId, MediaQuery query, CancellationToken cancellationToken)
+    {
+        if (query.Color is { } color && !Imaging.ColourScience.TryParseHex(color, out _, out _, out _))
+        {
+            return MediaErrors.Invalid("'color' must be a hex colour like #3b82f6.");
+        }
+
+        return await store.QueryAsync(accountId, query, cancellationToken);
+    }
 
     public Task<Result<MediaAsset>> UpdateAsync(string accountId, long id, MediaChange change, CancellationToken cancellationToken) =>
         store.UpdateAsync(accountId, id, change, cancellationToken);

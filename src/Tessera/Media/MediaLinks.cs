@@ -26,4 +26,7 @@ public sealed class MediaLinks(ISecretProtector protector)
 
     /// <summary>The payload an asset's original file is signed over.</summary>
     public static string Original(MediaAsset asset) => $"o/{asset.Id}/{asset.BlobHash}";
+
+    /// <summary>The payload an optimised copy's URL is signed over: the asset, its blob and the exact transform.</summary>
+    public static string Derived(MediaAsset asset, MediaTransform transform) => $"t/{asset.Id}/{asset.BlobHash}/{transform}";
 }

@@ -1,30 +1,24 @@
-using NetVips;
 using Tessera.Common;
+using Tessera.Imaging;
 
 namespace Tessera.Media;
 
 /// <summary>
-/// Reads an uploaded image's header only (dimensions), so an image declaring more pixels than the limit — a
-/// decompression bomb of a few KB — is refused before a single pixel is decoded, and bytes that only look like an image
-/// are refused at upload rather than found broken later.
+/// Reads an uploaded image's header only (through <see cref="ImageLoader"/>: size and declared pixels checked before
+/// any decoding), so a decompression bomb is refused at upload, and bytes that only look like an image are refused
+/// rather than found broken later.
 /// </summary>
 internal static class MediaProbe
 {
-    public static Result<(int Width, int Height)> ImageSize(byte[] data, long maxPixels)
+    public static Result<(int Width, int Height)> ImageSize(byte[] data, MediaOptions options)
     {
-        try
+        var loaded = ImageLoader.Load(data, new ImagingOptions { MaxBytes = options.MaxUploadBytes, MaxPixels = options.MaxImagePixels }, sequential: true);
+        if (!loaded.IsSuccess)
         {
-            using var image = Image.NewFromBuffer(data, access: Enums.Access.Sequential);
-            if ((long)image.Width * image.Height > maxPixels)
-            {
-                return MediaErrors.Invalid($"The image is {image.Width}x{image.Height}, more than {maxPixels} pixels.");
-            }
+            return MediaErrors.Invalid(loaded.Error.Message);
+        }
 
-            return (image.Width, image.Height);
-        }
-        catch (VipsException)
-        {
-            return MediaErrors.Invalid("The image could not be read: the file is damaged or not what its first bytes say.");
-        }
+        using var image = loaded.Value;
+        return (image.Width, image.Height);
     }
 }

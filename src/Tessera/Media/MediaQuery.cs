@@ -8,7 +8,7 @@ namespace Tessera.Media;
 /// <summary>What a list or search asks for; every filter is optional and they combine with AND.</summary>
 public sealed record MediaQuery(
     string? Text = null, string? Tag = null, string? Group = null, long? FolderId = null, string? Kind = null,
-    bool Trashed = false, int Limit = 50, int Offset = 0);
+    bool Trashed = false, int Limit = 50, int Offset = 0, string? Color = null);
 
 /// <summary>
 /// Builds the SQL of a list or search for either provider. Free text becomes prefix terms that must all match

@@ -6,7 +6,7 @@ namespace Tessera.Media;
 
 /// <summary>What an upload adds: the blob is already in the media blob store under <see cref="BlobHash"/>.</summary>
 public sealed record NewMediaAsset(
-    string AccountId, string BlobHash, string Name, string FileName, string? Group, long? FolderId, SniffedMedia Type, long Size,
+    string AccountId, string BlobHash, string Name, string FileName, string? Group, long? FolderId, AssetType Type, long Size,
     int? Width, int? Height, IReadOnlyList<string> Tags);
 
 /// <summary>
@@ -94,6 +94,11 @@ public sealed class MediaStore(TesseraDatabase database, TimeProvider time)
     {
         var terms = MediaQuerySql.Terms(query.Text);
         await using var connection = await database.OpenAsync(cancellationToken);
+        if (query.Color is { } color)
+        {
+            return await MediaColourSearch.QueryAsync(connection, database.IsSqlite, accountId, query, terms, Imaging.ColourScience.FromHex(color), cancellationToken);
+        }
+
         await using var page = connection.Command("");
         var (fromWhere, order) = MediaQuerySql.Build(page, database.IsSqlite, accountId, query, terms);
         page.CommandText = $"SELECT {MediaRows.Columns} {fromWhere} ORDER BY {order}{MediaQuerySql.Page(query)}";
@@ -250,6 +255,7 @@ public sealed class MediaStore(TesseraDatabase database, TimeProvider time)
                 var deleted = await write.Sql("DELETE FROM media_blobs WHERE hash = @hash AND refs <= 0").With("@hash", hash).ExecuteNonQueryAsync(cancellationToken);
                 if (deleted == 1)
                 {
+                    await MediaDerivatives.DeleteForAsync(write, hash, blobs, cancellationToken);
                     await blobs.DeleteAsync(hash, cancellationToken);
                 }
 

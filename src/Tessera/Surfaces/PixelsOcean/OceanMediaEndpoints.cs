@@ -80,11 +80,14 @@ public static class OceanMediaEndpoints
             Group: NullIfEmpty(query.GetValueOrDefault("group")?.Trim()),
             FolderId: folder.Value,
             Kind: NullIfEmpty(type),
+            Color: NullIfEmpty(query.GetValueOrDefault("color")?.Trim()),
             Trashed: trashed,
             Limit: limit.Value,
             Offset: offset.Value);
         var page = await library.QueryAsync(TesseraClaims.AccountIdOf(context.User)!, mediaQuery, ct);
-        return TypedResults.Ok(new OceanMediaPage(true, [.. page.Items.Select(asset => OceanMediaFiles.View(context, asset))], page.Total, limit.Value, offset.Value));
+        return page.IsSuccess
+            ? TypedResults.Ok(new OceanMediaPage(true, [.. page.Value.Items.Select(asset => OceanMediaFiles.View(context, asset))], page.Value.Total, limit.Value, offset.Value))
+            : new ErrorResult(page.Error);
     }
 
     private static async Task<IResult> GetAsync(long id, HttpContext context, MediaLibrary library, CancellationToken ct) =>

@@ -17,6 +17,7 @@ public static class OceanMediaFiles
     public static IEndpointRouteBuilder MapOceanMediaFiles(this IEndpointRouteBuilder endpoints, string pathBase)
     {
         endpoints.MapGet(pathBase + "/m/{id:long}/{signature}/{filename}", ServeAsync).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapGet(pathBase + "/m/{id:long}/{signature}/{transform}/{filename}", ServeDerivedAsync).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
 
@@ -28,6 +29,17 @@ public static class OceanMediaFiles
         var root = PublicBaseUrl.Of(context.Request, context.RequestServices.GetRequiredService<IConfiguration>());
         return string.Create(CultureInfo.InvariantCulture,
             $"{root}{surface.PathBase}/m/{asset.Id}/{links.Sign(MediaLinks.Original(asset))}/{Uri.EscapeDataString(asset.FileName)}");
+    }
+
+    /// <summary>The absolute URL of <paramref name="asset"/>'s optimised copy <paramref name="transform"/>.</summary>
+    public static string DerivedUrlOf(HttpContext context, MediaAsset asset, MediaTransform transform)
+    {
+        var links = context.RequestServices.GetRequiredService<MediaLinks>();
+        var surface = context.RequestServices.GetRequiredService<SurfaceRegistry>().Get(PixelsOceanSurface.Name);
+        var root = PublicBaseUrl.Of(context.Request, context.RequestServices.GetRequiredService<IConfiguration>());
+        var name = Path.GetFileNameWithoutExtension(asset.FileName) is { Length: > 0 } stem ? stem : "image";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{root}{surface.PathBase}/m/{asset.Id}/{links.Sign(MediaLinks.Derived(asset, transform))}/{transform}/{Uri.EscapeDataString(name)}.{transform.Extension}");
     }
 
     public static OceanMediaView View(HttpContext context, MediaAsset asset) => OceanMediaView.From(asset, UrlOf(context, asset));
@@ -48,8 +60,29 @@ public static class OceanMediaFiles
         }
 
         // The bytes behind a URL never change (it names the content's hash): cache for a year.
-        return TypedResults.Stream(stream, asset.ContentType, entityTag: new EntityTagHeaderValue($"\"{asset.BlobHash}\""), enableRangeProcessing: true)
-            is var result ? new CachedForever(result) : result;
+        return new CachedForever(TypedResults.Stream(stream, asset.ContentType, entityTag: new EntityTagHeaderValue($"\"{asset.BlobHash}\""), enableRangeProcessing: true));
+    }
+
+    private static async Task<IResult> ServeDerivedAsync(
+        long id, string signature, string transform, MediaStore store, MediaLinks links, MediaDerivatives derivatives,
+        [FromKeyedServices(MediaBlobs.Key)] IBlobStore blobs, CancellationToken ct)
+    {
+        var asset = await store.GetByIdAsync(id, ct);
+        if (asset is null || asset.Trashed || MediaTransform.Parse(transform) is not { } parsed || !links.Verify(MediaLinks.Derived(asset, parsed), signature))
+        {
+            return new ErrorResult(Error.NotFound("No such file."));
+        }
+
+        var made = await derivatives.GetOrMakeAsync(asset, parsed, ct);
+        if (!made.IsSuccess)
+        {
+            return new ErrorResult(made.Error.Status == 404 ? made.Error : new Error("not_optimisable", "This file cannot be optimised: " + made.Error.Message, 422));
+        }
+
+        var stream = await blobs.OpenReadAsync(made.Value.Hash, ct);
+        return stream is null
+            ? new ErrorResult(Error.NotFound("No such file."))
+            : new CachedForever(TypedResults.Stream(stream, made.Value.ContentType, entityTag: new EntityTagHeaderValue($"\"{made.Value.Hash}\""), enableRangeProcessing: true));
     }
 
     /// <summary>Adds <c>Cache-Control: public, max-age=31536000, immutable</c> to a file result.</summary>

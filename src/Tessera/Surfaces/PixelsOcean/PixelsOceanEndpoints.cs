@@ -19,6 +19,7 @@ public static class PixelsOceanEndpoints
         var media = api.MapGroup("/media").RequireKey(Scopes.Media).RequireRateLimit(RateLimitDefaults.OceanBurst);
         media.MapOceanMedia();
         media.MapOceanUpload();
+        media.MapOceanOptimize();
         media.MapOceanBulk();
         media.MapOceanMirror();
         media.MapOceanStock();

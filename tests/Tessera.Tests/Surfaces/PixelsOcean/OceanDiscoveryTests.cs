@@ -10,7 +10,7 @@ public sealed class OceanDiscoveryTests : IAsyncLifetime
     [
         "GET /ocean/api/media/list", "GET /ocean/api/media/search", "GET /ocean/api/media/trash", "POST /ocean/api/media/upload",
         "PATCH /ocean/api/media/{id}", "DELETE /ocean/api/media/{id}", "PATCH /ocean/api/media/{id}/tags", "POST /ocean/api/media/{id}/restore",
-        "DELETE /ocean/api/media/{id}/purge", "POST /ocean/api/media/bulk", "POST /ocean/api/media/mirror", "GET /ocean/api/media/folders", "POST /ocean/api/media/folders",
+        "DELETE /ocean/api/media/{id}/purge", "POST /ocean/api/media/bulk", "POST /ocean/api/media/mirror", "POST /ocean/api/media/{id}/optimize", "GET /ocean/api/media/folders", "POST /ocean/api/media/folders",
         "PATCH /ocean/api/media/folders/{id}", "DELETE /ocean/api/media/folders/{id}", "GET /ocean/api/media/collections",
         "POST /ocean/api/media/collections", "GET /ocean/api/media/collections/{id}", "POST /ocean/api/media/collections/{id}/items",
         "POST /ocean/api/media/collections/{id}/share", "DELETE /ocean/api/media/collections/{id}", "GET /ocean/api/gallery/{token}", "GET /ocean/api/media/stock/lists", "POST /ocean/api/media/stock/lists",

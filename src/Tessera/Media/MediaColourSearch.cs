@@ -1,0 +1,62 @@
+using System.Data.Common;
+using Tessera.Imaging;
+using Tessera.Storage;
+
+namespace Tessera.Media;
+
+/// <summary>
+/// Search by colour: assets whose dominant colours come nearest the asked one by CIEDE2000, not by exact hex. The
+/// database narrows the candidates with a box in CIELAB around the colour (an index on L, then a, b), which holds
+/// every colour within <see cref="MaxDistance"/> ΔE2000 in practice; CIEDE2000 then ranks them here (it is not
+/// expressible as an index). An asset's distance is that of its nearest dominant colour that covers at least 5% of it.
+/// </summary>
+internal static class MediaColourSearch
+{
+    /// <summary>The farthest a result may be (ΔE2000): beyond ~20 colours no longer read as "that colour".</summary>
+    public const double MaxDistance = 20;
+
+    private const double Box = 25;
+    private const double MinShare = 0.05;
+
+    public static async Task<MediaPage> QueryAsync(
+        DbConnection connection, bool sqlite, string accountId, MediaQuery query, IReadOnlyList<string> terms, Lab target, CancellationToken cancellationToken)
+    {
+        await using var candidates = connection.Command("");
+        var (fromWhere, _) = MediaQuerySql.Build(candidates, sqlite, accountId, query, terms);
+        candidates.CommandText = $"""
+            SELECT c.asset_id, c.l, c.a, c.b FROM media_colors c
+            WHERE c.account_id = @account AND c.share >= @share
+              AND c.l BETWEEN @l0 AND @l1 AND c.a BETWEEN @a0 AND @a1 AND c.b BETWEEN @b0 AND @b1
+              AND c.asset_id IN (SELECT a.id {fromWhere})
+            """;
+        candidates.With("@share", MinShare)
+            .With("@l0", target.L - Box).With("@l1", target.L + Box)
+            .With("@a0", target.A - Box).With("@a1", target.A + Box)
+            .With("@b0", target.B - Box).With("@b1", target.B + Box);
+        var nearest = new Dictionary<long, double>();
+        await using (var reader = await candidates.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var distance = ColourScience.Ciede2000(target, new Lab(reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3)));
+                var id = reader.GetInt64(0);
+                if (distance <= MaxDistance && (!nearest.TryGetValue(id, out var known) || distance < known))
+                {
+                    nearest[id] = distance;
+                }
+            }
+        }
+
+        var page = nearest.OrderBy(pair => pair.Value).ThenByDescending(pair => pair.Key).Skip(query.Offset).Take(query.Limit).Select(pair => pair.Key).ToList();
+        if (page.Count == 0)
+        {
+            return new MediaPage([], nearest.Count);
+        }
+
+        await using var rows = connection.Command("");
+        rows.CommandText = $"SELECT {MediaRows.Columns} FROM media_assets a WHERE a.account_id = @account AND a.id IN ({MediaStore.InList(rows, page)})";
+        rows.With("@account", accountId);
+        var byId = (await MediaRows.ReadAllAsync(rows, cancellationToken)).ToDictionary(asset => asset.Id);
+        return new MediaPage([.. page.Where(byId.ContainsKey).Select(id => byId[id])], nearest.Count);
+    }
+}
