@@ -18,6 +18,7 @@ public static class DominantColours
 
     private const int Iterations = 20;
     private const int Seed = 20_261_205;
+    private const double MinSeparation = 2.0;
 
     public static IReadOnlyList<DominantColour> Extract(Image image, int count = 5)
     {
@@ -112,7 +113,8 @@ public static class DominantColours
                 total += nearest[i];
             }
 
-            if (total == 0)
+            // Every pixel already within ΔE76 2 of a centre (about what an eye tells apart): the picture has no more colours.
+            if (total == 0 || nearest.Max() < MinSeparation * MinSeparation)
             {
                 break;
             }
