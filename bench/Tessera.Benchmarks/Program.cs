@@ -2,6 +2,7 @@ using Tessera.Benchmarks.Accounts;
 using Tessera.Benchmarks.Canvas;
 using Tessera.Benchmarks.Engines;
 using Tessera.Benchmarks.Http;
+using Tessera.Benchmarks.Imaging;
 using Tessera.Benchmarks.Jobs;
 using Tessera.Benchmarks.Ledger;
 using Tessera.Benchmarks.Webhooks;
@@ -22,6 +23,7 @@ return args.FirstOrDefault() switch
     "bolt11" => await Bolt11Benchmark.RunAsync(args[1..]),
     "schema" => await InputValidationBenchmark.RunAsync(args[1..]),
     "hot-read" => await HotReadBenchmark.RunAsync(args[1..]),
+    "imaging" => await ImagingBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -39,6 +41,7 @@ static int Usage()
                Tessera.Benchmarks jobs [--seconds N] [--clients N] [--concurrency N]
                Tessera.Benchmarks bolt11 [seconds]
                Tessera.Benchmarks schema [iterations]
+               Tessera.Benchmarks imaging [runs] [images]
         """);
     return 2;
 }
