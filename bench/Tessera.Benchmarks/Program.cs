@@ -2,6 +2,7 @@ using Tessera.Benchmarks.Accounts;
 using Tessera.Benchmarks.Canvas;
 using Tessera.Benchmarks.Engines;
 using Tessera.Benchmarks.Http;
+using Tessera.Benchmarks.Imaging;
 using Tessera.Benchmarks.Jobs;
 using Tessera.Benchmarks.Ledger;
 using Tessera.Benchmarks.Media;
@@ -24,6 +25,7 @@ return args.FirstOrDefault() switch
     "schema" => await InputValidationBenchmark.RunAsync(args[1..]),
     "hot-read" => await HotReadBenchmark.RunAsync(args[1..]),
     "media" => await MediaLibraryBenchmark.RunAsync(args[1..]),
+    "imaging" => await ImagingBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -42,6 +44,7 @@ static int Usage()
                Tessera.Benchmarks bolt11 [seconds]
                Tessera.Benchmarks schema [iterations]
                Tessera.Benchmarks media [assets] [uploads] [queries]
+               Tessera.Benchmarks imaging [runs] [images]
         """);
     return 2;
 }

@@ -64,7 +64,7 @@ public static class LocalEnginesBenchmark
         Measure("  render + PNG (the engine's encoder)", seconds, i =>
         {
             ProceduralRenderer.Render(scenes[i % scenes.Length], Camera.Still, buffer, Side, Side);
-            RgbaEncoder.Png(buffer, Side, Side, opaque: true);
+            ImageEncoder.Png(buffer, Side, Side, opaque: true);
         });
 
         // The encoder settings compared on the same pictures: each pass encodes all of them once.

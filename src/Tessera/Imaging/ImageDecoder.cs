@@ -12,14 +12,9 @@ namespace Tessera.Imaging;
 /// </summary>
 public static class ImageDecoder
 {
-    static ImageDecoder()
-    {
-        // Every decode is of a new, untrusted buffer: libvips' operation cache would only keep them alive.
-        Cache.Max = 0;
-
-        // Refuse libvips' untrusted loaders (ImageMagick, PDF, SVG ...) even if a bug ever routed a buffer to one.
-        NetVips.NetVips.BlockUntrusted = true;
-    }
+    /// <summary>What clients may send here: the One Million Pixels doc's formats.</summary>
+    private static readonly Func<ImageFormat, bool> ClientFormats =
+        static format => format is ImageFormat.Png or ImageFormat.Jpeg or ImageFormat.Gif or ImageFormat.WebP;
 
     /// <inheritdoc cref="DecodeToRgba(byte[], int, int, ImagingOptions?)"/>
     public static Result<byte[]> DecodeToRgba(ReadOnlySpan<byte> data, int width, int height, ImagingOptions? limits = null) =>
@@ -71,29 +66,18 @@ public static class ImageDecoder
         });
     }
 
-    /// <summary>The checks every decode makes (size, format, declared pixels) and the mapping of libvips' failures.</summary>
+    /// <summary>The checks every decode makes (<see cref="ImageLoader"/>'s, one place) and the mapping of libvips' failures.</summary>
     private static Result<T> Decode<T>(byte[] data, ImagingOptions limits, Func<Image, T> convert)
     {
-        if (data.LongLength > limits.MaxBytes)
+        var opened = ImageLoader.Open(data, limits, ClientFormats, sequential: true);
+        if (!opened.IsSuccess)
         {
-            return Error.Validation($"The image is larger than {limits.MaxBytes} bytes.");
+            return opened.Error;
         }
 
-        var format = ImageSniffer.Sniff(data);
-        if (format == ImageFormat.Unknown)
-        {
-            return Error.Validation("unsupported image type: expected PNG, JPEG, GIF or WebP.");
-        }
-
+        using var image = opened.Value.Image;
         try
         {
-            // Loading only reads the header; pixels are decoded when the pipeline below is evaluated.
-            using var image = Load(data, format);
-            if ((long)image.Width * image.Height > limits.MaxPixels)
-            {
-                return Error.Validation($"The image is {image.Width}x{image.Height}, more than {limits.MaxPixels} pixels.");
-            }
-
             return convert(image);
         }
         catch (VipsException)
@@ -101,15 +85,6 @@ public static class ImageDecoder
             return Error.Validation("The image could not be decoded.");
         }
     }
-
-    private static Image Load(byte[] data, ImageFormat format) => format switch
-    {
-        ImageFormat.Png => Image.PngloadBuffer(data, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error),
-        ImageFormat.Jpeg => Image.JpegloadBuffer(data, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error),
-        ImageFormat.Gif => Image.GifloadBuffer(data, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error),
-        ImageFormat.WebP => Image.WebploadBuffer(data, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error),
-        _ => throw new ArgumentOutOfRangeException(nameof(format)),
-    };
 
     private static byte[] ToRgba(Image image, int width, int height)
     {

@@ -123,7 +123,7 @@ public sealed class ImageDecoderTests
     }
 
     /// <summary>A valid 1-bit greyscale PNG of the given size, all black: deflate squeezes its 50 MB of rows to tens of KB.</summary>
-    private static byte[] BombPng(int width, int height)
+    internal static byte[] BombPng(int width, int height)
     {
         using var png = new MemoryStream();
         png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);

@@ -1,4 +1,3 @@
-using NetVips;
 using Tessera.Canvas.Rendering;
 using Tessera.Common;
 using Tessera.Imaging;
@@ -26,9 +25,7 @@ internal sealed record PlacementImage(byte[] Png, byte[] Preview)
             return Error.Validation($"{field}: {decoded.Error.Message}");
         }
 
-        using var image = Image.NewFromMemory(decoded.Value, side, side, 4, Enums.BandFormat.Uchar);
-        using var srgb = image.Copy(interpretation: Enums.Interpretation.Srgb);
-        var png = srgb.PngsaveBuffer(compression: 6);
+        var png = ImageEncoder.Encode(decoded.Value, side, side, ImageFormat.Png).Value;
         return new PlacementImage(png, PlacementPreview.From(decoded.Value, side, size));
     }
 

@@ -17,20 +17,14 @@ internal static class OutputCheck
 
     public static string? ContentTypeOf(ReadOnlySpan<byte> bytes)
     {
-        switch (ImageSniffer.Sniff(bytes))
+        var media = ImageSniffer.Detect(bytes);
+        return media.Image switch
         {
-            case ImageFormat.Png: return "image/png";
-            case ImageFormat.Jpeg: return "image/jpeg";
-            case ImageFormat.Gif: return "image/gif";
-            case ImageFormat.WebP: return "image/webp";
-        }
+            ImageFormat.Png or ImageFormat.Jpeg or ImageFormat.Gif or ImageFormat.WebP => media.ContentType,
 
-        // ISO base media (MP4, MOV): a box size, then "ftyp". WebM/Matroska: the EBML magic.
-        if (bytes.Length >= 12 && bytes[4..8].SequenceEqual("ftyp"u8))
-        {
-            return "video/mp4";
-        }
-
-        return bytes.StartsWith((ReadOnlySpan<byte>)[0x1A, 0x45, 0xDF, 0xA3]) ? "video/webm" : null;
+            // Engines return MP4 or WebM; a QuickTime container is played as MP4. AVIF/HEIF are not engine outputs.
+            _ when media.Kind == MediaKind.Video => media.Format == "webm" ? "video/webm" : "video/mp4",
+            _ => null,
+        };
     }
 }

@@ -1,6 +1,6 @@
-using QRCoder;
 using Tessera.Common;
 using Tessera.Http;
+using Tessera.Imaging;
 using Tessera.Surfaces.Discovery;
 
 namespace Tessera.Surfaces.BillionSatoshi;
@@ -27,12 +27,9 @@ public static class BsapQrEndpoints
             return new ErrorResult(Error.Validation($"data is required, at most {MaxDataLength} characters."));
         }
 
-        using var generator = new QRCodeGenerator();
-
         // Lightning wallets expect invoices upper-cased in QR codes (BOLT11: alphanumeric mode is denser), but the seed
         // passes the string as given, so it is encoded as given.
-        using var code = generator.CreateQrCode(data, QRCodeGenerator.ECCLevel.M);
         context.Response.Headers.CacheControl = "public, max-age=86400";
-        return Results.Bytes(new PngByteQRCode(code).GetGraphic(6), "image/png");
+        return Results.Bytes(QrCodeWriter.Png(data, 6), "image/png");
     }
 }

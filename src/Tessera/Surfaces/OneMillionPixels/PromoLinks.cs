@@ -1,5 +1,5 @@
-using QRCoder;
 using Tessera.Http;
+using Tessera.Imaging;
 
 namespace Tessera.Surfaces.OneMillionPixels;
 
@@ -15,11 +15,5 @@ public sealed class PromoLinks(IConfiguration configuration, SurfaceRegistry sur
     }
 
     /// <summary>A PNG data URL of the link's QR code (error correction M, 8 pixels per module: about 300×300).</summary>
-    public static string QrCode(string link)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(link, QRCodeGenerator.ECCLevel.M);
-        var png = new PngByteQRCode(data).GetGraphic(8);
-        return "data:image/png;base64," + Convert.ToBase64String(png);
-    }
+    public static string QrCode(string link) => QrCodeWriter.PngDataUrl(link, 8);
 }

@@ -5,6 +5,7 @@ using Tessera.Engines;
 using Tessera.Engines.Local;
 using Tessera.Engines.Local.Procedural;
 using Tessera.Engines.Local.Text;
+using Tessera.Imaging;
 
 namespace Tessera.Tests.Engines.Local;
 

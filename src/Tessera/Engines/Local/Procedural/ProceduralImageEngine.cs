@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Tessera.Engines.Local.Conditioning;
 using Tessera.Engines.Local.Text;
+using Tessera.Imaging;
 
 namespace Tessera.Engines.Local.Procedural;
 
@@ -73,7 +74,7 @@ public sealed class ProceduralImageEngine(IInputImageSource images, IOptions<Loc
                     sign = SignPainter.Paint(buffer, input.Width, input.Height, text, font, stops[0], stops[^1]);
                 }
 
-                outputs.Add(new EngineOutput(RgbaEncoder.Png(buffer, input.Width, input.Height, opaque: true), "image/png", OutputRoles.Image));
+                outputs.Add(new EngineOutput(ImageEncoder.Png(buffer, input.Width, input.Height, opaque: true), "image/png", OutputRoles.Image));
                 seeds.Add(seed);
             }
         }

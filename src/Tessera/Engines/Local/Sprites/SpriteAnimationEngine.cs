@@ -85,8 +85,8 @@ public sealed class SpriteAnimationEngine(IOptions<ImagingOptions> imaging) : IG
 
             cancellationToken.ThrowIfCancellationRequested();
             var delay = (int)Math.Round(1000.0 / input.Fps);
-            var animation = RgbaEncoder.Animation(stack, width, height, frames, delay, input.WebP);
-            var spriteSheet = RgbaEncoder.Png(sheet, width * frames, height, opaque: false);
+            var animation = ImageEncoder.Animation(stack, width, height, frames, delay, input.WebP);
+            var spriteSheet = ImageEncoder.Png(sheet, width * frames, height, opaque: false);
             var metadata = new JsonObject
             {
                 ["frames"] = frames,

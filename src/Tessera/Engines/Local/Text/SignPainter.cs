@@ -1,14 +1,13 @@
 using System.Runtime.InteropServices;
-using NetVips;
 using Tessera.Engines.Local.Conditioning;
+using Tessera.Imaging;
 
 namespace Tessera.Engines.Local.Text;
 
 /// <summary>
 /// Draws a prompt's quoted text onto a rendered picture as a sign: a panel in the palette's darkest colour with a
-/// light border across the lower middle, the text in the palette's lightest colour, set by libvips (Pango and
-/// FreeType) from a real font file and sized to fill the panel. libvips rather than SkiaSharp: it is already the
-/// Imaging module's library (ARCHITECTURE.md, "use SkiaSharp only for what libvips cannot draw").
+/// light border across the lower middle, the text in the palette's lightest colour, set by
+/// <see cref="TextRenderer"/> from a real font file and sized to fill the panel.
 /// </summary>
 internal static class SignPainter
 {
@@ -43,7 +42,7 @@ internal static class SignPainter
         var margin = border * 4;
         var boxWidth = Math.Max(1, panelWidth - (2 * margin));
         var boxHeight = Math.Max(1, panelHeight - (2 * margin));
-        using var mask = Image.Text(Escape(text), font: FontFiles.Family(fontFile), fontfile: fontFile, width: boxWidth, height: boxHeight, align: Enums.Align.Centre);
+        using var mask = TextRenderer.FitMask(text, fontFile, boxWidth, boxHeight);
         var alpha = mask.WriteToMemory<byte>();
         var offsetX = left + margin + ((boxWidth - mask.Width) / 2);
         var offsetY = top + margin + ((boxHeight - mask.Height) / 2);
@@ -69,8 +68,4 @@ internal static class SignPainter
 
         return new Placement(left, top, panelWidth, panelHeight);
     }
-
-    /// <summary>libvips reads the text as Pango markup: &lt;, &gt; and &amp; must be escaped to be drawn as themselves.</summary>
-    private static string Escape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal)
-        .Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 }

@@ -1,12 +1,13 @@
-namespace Tessera.Engines.Local.Text;
+namespace Tessera.Imaging;
 
 /// <summary>
-/// The font file text-capable models draw with: <see cref="LocalEnginesOptions.FontFile"/> when set, else the first of
+/// The font file text is drawn with (<see cref="TextRenderer"/>): the configured file when set (the local engines'
+/// <c>FontFile</c>), else the first of
 /// the common Debian/Ubuntu/Fedora bold sans fonts that exists (Debian's <c>fonts-liberation</c> and
 /// <c>fonts-dejavu-core</c> packages; scripts/test installs the first). Null when none is present: the engines then
 /// draw no text and say so in the job's metadata.
 /// </summary>
-internal static class FontFiles
+public static class FontFiles
 {
     public static readonly string[] Candidates =
     [
