@@ -27,6 +27,18 @@ public static class AccountsExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Authentication, for requests that present something to check. An anonymous request (no key header, no body:
+    /// every cached canvas, tile and page GET) skips the handler and its per-request setup; its principal is the
+    /// anonymous one it would have got anyway, and <see cref="KeyAccessMiddleware"/> still refuses it where a key is
+    /// required. docs/accounts.md ("Anonymous requests").
+    /// </summary>
+    public static WebApplication UseApiKeyAuthentication(this WebApplication app)
+    {
+        app.UseWhen(PresentedKey.MayBePresent, authenticated => authenticated.UseAuthentication());
+        return app;
+    }
+
     /// <summary>Checks each endpoint's <see cref="KeyAccess"/> after authentication (and rate limits) have run.</summary>
     public static WebApplication UseKeyAccess(this WebApplication app)
     {
