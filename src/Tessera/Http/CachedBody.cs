@@ -4,8 +4,8 @@ namespace Tessera.Http;
 /// A response body that is the same bytes for as long as its strong ETag holds (a rendered canvas PNG, a map tile),
 /// built once when the bytes are made and written straight to the response. The hot read path: nothing is formatted
 /// or allocated per request (the header values are the strings held here), and none of the framework's file-result
-/// work runs (a logger looked up per request, range and Last-Modified handling these routes never use); with that,
-/// a cached 304 went from 0.72x to 0.8x+ of nginx's (docs/benchmarks.md, "Hot reads").
+/// work runs (a logger looked up per request, range and Last-Modified handling these routes never use). Figures in
+/// docs/benchmarks.md, "Hot reads".
 /// A matching <c>If-None-Match</c> answers 304 with the ETag; otherwise 200 with the bytes.
 /// </summary>
 public sealed class CachedBody : IResult
