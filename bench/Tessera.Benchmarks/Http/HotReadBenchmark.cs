@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Tessera.Canvas;
+using Tessera.Canvas.Pixels;
 
 namespace Tessera.Benchmarks.Http;
 
@@ -8,9 +10,11 @@ namespace Tessera.Benchmarks.Http;
 /// (Release, SQLite, loopback) and nginx serving the same bytes, both loaded by wrk (2 threads, 64 connections), five
 /// alternating runs per case, medians and Tessera/nginx ratios printed with the load average. Cases: the cached One
 /// Million Pixels canvas PNG (painted with blocks and gradients to a real-looking ~40 KB, not a 3 MB noise canvas) as
-/// a 200 and as a 304 (If-None-Match), a Billion Satoshi tile as a 200, and <c>/healthz</c> for the pipeline's floor.
+/// a 200 and as a 304 (If-None-Match), a Billion Satoshi tile as a 200, and <c>/healthz</c> for the pipeline's floor;
+/// then the canvas painted over with per-pixel gradients (<see cref="CanvasScene.Dense"/>) as a second, larger 200.
 /// The per-IP read limit stays on, lifted to a million a second, so its check is in the measured path.
-/// Run: <c>dotnet run -c Release --project bench/Tessera.Benchmarks -- hot-read [seconds per run, default 5] [runs, default 5]</c>.
+/// Run: <c>dotnet run -c Release --project bench/Tessera.Benchmarks -- hot-read [seconds per run, default 5] [runs, default 5]</c>;
+/// <c>hot-read sizes</c> prints the scenes' PNG sizes in process (no server), for tuning the scenes.
 /// </summary>
 public static class HotReadBenchmark
 {
@@ -18,6 +22,12 @@ public static class HotReadBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args is ["sizes", ..])
+        {
+            Console.WriteLine($"realistic {PngSize(CanvasScene.Realistic()) / 1024.0:F1} KB, dense {PngSize(CanvasScene.Dense()) / 1024.0:F1} KB, both {PngSize([.. CanvasScene.Realistic(), .. CanvasScene.Dense()]) / 1024.0:F1} KB");
+            return 0;
+        }
+
         if (!Wrk.Installed)
         {
             Console.WriteLine("wrk is not installed (apt-get install -y wrk)");
@@ -29,7 +39,7 @@ public static class HotReadBenchmark
         await using var server = await ServerUnderTest.StartAsync(18631, ServerUnderTest.UnlimitedOmp);
         var key = await server.CanvasOwnerKeyAsync();
         using var client = LoadRunner.CreateClient(server.Address, 4);
-        await PaintAsync(client, key);
+        await PaintAsync(client, key, CanvasScene.Realistic());
 
         const string Tile = "/bsap/api/canvas/tiles/0/0/0.png";
         var canvas = await client.GetAsync("/omp/api/canvas");
@@ -51,52 +61,52 @@ public static class HotReadBenchmark
         var duration = TimeSpan.FromSeconds(seconds);
         foreach (var (name, path, nginxPath, tesseraEtag, referenceEtag) in cases)
         {
-            var tessera = new List<double>();
-            var reference = new List<double>();
-            for (var run = 0; run < runs; run++)
-            {
-                tessera.Add(await Wrk.RunAsync(new Uri(server.Address, path), duration, Connections, ifNoneMatch: tesseraEtag));
-                if (nginx is not null)
-                {
-                    reference.Add(await Wrk.RunAsync(new Uri(nginx.Address, nginxPath), duration, Connections, ifNoneMatch: referenceEtag));
-                }
-            }
-
-            var line = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{name}: Tessera median {LoadRunner.Median(tessera):F0} req/s ({string.Join(", ", tessera.Select(r => r.ToString("F0", CultureInfo.InvariantCulture)))})");
-            if (reference.Count > 0)
-            {
-                var ratio = LoadRunner.Median(tessera) / LoadRunner.Median(reference);
-                line.Append(CultureInfo.InvariantCulture, $"; nginx median {LoadRunner.Median(reference):F0} ({string.Join(", ", reference.Select(r => r.ToString("F0", CultureInfo.InvariantCulture)))}); ratio {ratio:F2}x");
-            }
-
-            Console.WriteLine(line.Append(CultureInfo.InvariantCulture, $"; load {Wrk.LoadAverage()}"));
+            await CompareAsync(server, nginx, name, path, nginxPath, tesseraEtag, referenceEtag, duration, runs);
         }
 
+        // The larger canvas: the same blocks painted over with per-pixel gradients, served by nginx as its own file.
+        await PaintAsync(client, key, CanvasScene.Dense());
+        var dense = await client.GetByteArrayAsync("/omp/api/canvas");
+        await using var denseNginx = await Nginx.StartAsync(new Dictionary<string, byte[]> { ["canvas.png"] = dense }, 18633);
+        Console.WriteLine($"dense canvas PNG {dense.Length / 1024.0:F1} KB");
+        await CompareAsync(server, denseNginx, $"canvas PNG 200 ({dense.Length / 1024} KB)", "/omp/api/canvas", "/canvas.png", null, null, duration, runs);
         return 0;
     }
 
-    /// <summary>
-    /// Paints the canvas the way agents do: 40 blocks of 60×60 in flat colours with a few gradient blocks among them,
-    /// one 1000-pixel bulk write each (~144 writes). The PNG comes out near 40 KB, the size of the issue's measurement.
-    /// </summary>
-    private static async Task PaintAsync(HttpClient client, string key)
+    private static async Task CompareAsync(
+        ServerUnderTest server, Nginx? nginx, string name, string path, string nginxPath, string? tesseraEtag, string? referenceEtag, TimeSpan duration, int runs)
     {
-        var random = new Random(7);
-        var pixels = new List<(int X, int Y, uint Colour)>();
-        for (var block = 0; block < 40; block++)
+        var tessera = new List<double>();
+        var reference = new List<double>();
+        for (var run = 0; run < runs; run++)
         {
-            var (left, top) = (random.Next(0, 940), random.Next(0, 940));
-            var flat = (uint)random.Next(0x1000000);
-            var gradient = block % 4 == 0;
-            for (var y = top; y < top + 60; y++)
+            tessera.Add(await Wrk.RunAsync(new Uri(server.Address, path), duration, Connections, ifNoneMatch: tesseraEtag));
+            if (nginx is not null)
             {
-                for (var x = left; x < left + 60; x++)
-                {
-                    pixels.Add((x, y, gradient ? (uint)(((x - left) * 4) << 16 | ((y - top) * 4) << 8 | 0x80) : flat));
-                }
+                reference.Add(await Wrk.RunAsync(new Uri(nginx.Address, nginxPath), duration, Connections, ifNoneMatch: referenceEtag));
             }
         }
 
+        var line = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{name}: Tessera median {LoadRunner.Median(tessera):F0} req/s ({string.Join(", ", tessera.Select(r => r.ToString("F0", CultureInfo.InvariantCulture)))})");
+        if (reference.Count > 0)
+        {
+            var ratio = LoadRunner.Median(tessera) / LoadRunner.Median(reference);
+            line.Append(CultureInfo.InvariantCulture, $"; nginx median {LoadRunner.Median(reference):F0} ({string.Join(", ", reference.Select(r => r.ToString("F0", CultureInfo.InvariantCulture)))}); ratio {ratio:F2}x");
+        }
+
+        Console.WriteLine(line.Append(CultureInfo.InvariantCulture, $"; load {Wrk.LoadAverage()}"));
+    }
+
+    private static int PngSize(List<(int X, int Y, uint Colour)> pixels)
+    {
+        var state = new CanvasState("omp", new CanvasDefinition { Width = 1000, Height = 1000 });
+        state.Apply(new PixelEvent("omp", 1, "bench", DateTimeOffset.UtcNow, [.. pixels.Select(p => new PixelChange(p.X, p.Y, p.Colour, null))]));
+        return state.RenderPng().Png.Length;
+    }
+
+    /// <summary>Paints <paramref name="pixels"/> through the API, 1000 pixels per bulk write, as agents do.</summary>
+    private static async Task PaintAsync(HttpClient client, string key, List<(int X, int Y, uint Colour)> pixels)
+    {
         foreach (var chunk in pixels.Chunk(1000))
         {
             var json = new StringBuilder("{\"pixels\":[");

@@ -27,6 +27,25 @@ public static class AccountsExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Authentication, for requests that present something to check. An anonymous request (no key header, no body:
+    /// every cached canvas, tile and page GET) skips the handler and its per-request setup; its principal is the
+    /// anonymous one it would have got anyway, and <see cref="KeyAccessMiddleware"/> still refuses it where a key is
+    /// required. docs/accounts.md ("Anonymous requests").
+    /// </summary>
+    public static WebApplication UseApiKeyAuthentication(this WebApplication app)
+    {
+        app.UseWhen(PresentedKey.MayBePresent, authenticated => authenticated.UseAuthentication());
+
+        // UseAuthentication marks the builder it is called on; the branch's mark does not reach the app's, and without
+        // it WebApplication adds its own UseAuthentication in front of the pipeline, for every request.
+        ((IApplicationBuilder)app).Properties[AuthenticationMiddlewareSetKey] = true;
+        return app;
+    }
+
+    // Microsoft.AspNetCore.Builder.AuthAppBuilderExtensions.AuthenticationMiddlewareSetKey (internal).
+    private const string AuthenticationMiddlewareSetKey = "__AuthenticationMiddlewareSet";
+
     /// <summary>Checks each endpoint's <see cref="KeyAccess"/> after authentication (and rate limits) have run.</summary>
     public static WebApplication UseKeyAccess(this WebApplication app)
     {

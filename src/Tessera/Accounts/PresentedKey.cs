@@ -12,6 +12,17 @@ internal static class PresentedKey
 {
     private const int MaxBodyScan = 1024 * 1024;
 
+    /// <summary>
+    /// Whether the request could present a key at all: an <c>Authorization</c> or <c>X-API-Key</c> header, or a body
+    /// (which may carry <c>api_key</c>). When not, authentication has nothing to find and is skipped.
+    /// </summary>
+    public static bool MayBePresent(HttpContext context)
+    {
+        var headers = context.Request.Headers;
+        return headers.Authorization.Count > 0 || headers.ContainsKey("X-API-Key")
+               || context.Request.ContentLength > 0 || headers.TransferEncoding.Count > 0;
+    }
+
     public static async ValueTask<string?> FindAsync(HttpContext context, Surface? surface)
     {
         var authorization = context.Request.Headers.Authorization;

@@ -32,7 +32,9 @@ public static partial class ErrorHandling
         {
             HandleAsync = context => ErrorResponses.WriteAsync(context.HttpContext, ErrorResponses.ForStatus(context.HttpContext.Response.StatusCode)),
         });
-        app.Use(EnforceBodyLimit);
+        // Read once: resolving the options per request created the request's service scope on routes that need none.
+        var bodyLimit = app.Services.GetRequiredService<IOptions<HttpOptions>>().Value.MaxRequestBodyBytes;
+        app.Use((context, next) => EnforceBodyLimit(context, next, bodyLimit));
         app.Use(RefuseNulInQuery);
         return app;
     }
@@ -54,9 +56,8 @@ public static partial class ErrorHandling
         return next(context);
     }
 
-    private static Task EnforceBodyLimit(HttpContext context, RequestDelegate next)
+    private static Task EnforceBodyLimit(HttpContext context, RequestDelegate next, long limit)
     {
-        var limit = context.RequestServices.GetRequiredService<IOptions<HttpOptions>>().Value.MaxRequestBodyBytes;
         if (context.Request.ContentLength > limit)
         {
             return ErrorResponses.WriteAsync(context, ErrorResponses.ForStatus(413));

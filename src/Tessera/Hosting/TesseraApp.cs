@@ -29,6 +29,7 @@ public static class TesseraApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddLoggingDefaults(); // beneath every source, so configuration can raise the levels
         if (CommandLine.ConfigFile(args) is { } configFile)
         {
             builder.Configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: false);
@@ -94,7 +95,7 @@ public static class TesseraApp
         app.UseHeaderLimit();
         app.UseCors();
         app.UseJsonBodies();
-        app.UseAuthentication();
+        app.UseApiKeyAuthentication();
         app.UseRateLimits();
         app.UseKeyAccess();
         app.UseIdempotency();

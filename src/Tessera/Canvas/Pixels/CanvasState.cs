@@ -1,4 +1,5 @@
 using Tessera.Canvas.Rendering;
+using Tessera.Http;
 
 namespace Tessera.Canvas.Pixels;
 
@@ -10,7 +11,7 @@ namespace Tessera.Canvas.Pixels;
 public sealed class CanvasState
 {
     private readonly BandedPngEncoder _png;
-    private (byte[] Png, long Seq)? _rendered;
+    private Rendered? _rendered;
 
     public CanvasState(string id, CanvasDefinition definition)
     {
@@ -68,11 +69,32 @@ public sealed class CanvasState
     /// <summary>The PNG of the canvas and the seq it shows; encoded once per change, not per request.</summary>
     public (byte[] Png, long Seq) RenderPng()
     {
+        var rendered = Current();
+        return (rendered.Png, rendered.Seq);
+    }
+
+    /// <summary>The PNG as <c>GET /api/canvas</c> serves it: ETag <c>"png-{seq}"</c> and headers made once per change.</summary>
+    public CachedBody PngBody() => Current().Body;
+
+    // Read without the lock while nothing changed: the hot path of every canvas GET, 64 readers at once in the
+    // benchmark; a change (under Sync) clears it, and the next reader re-encodes under Sync.
+    private Rendered Current() => Volatile.Read(ref _rendered) ?? RenderLocked();
+
+    private Rendered RenderLocked()
+    {
         lock (Sync)
         {
-            return _rendered ??= (_png.Render(), Raster.Seq);
+            if (_rendered is null)
+            {
+                var png = _png.Render();
+                Volatile.Write(ref _rendered, new Rendered(png, Raster.Seq, new CachedBody(png, "image/png", $"\"png-{Raster.Seq}\"")));
+            }
+
+            return _rendered;
         }
     }
+
+    private sealed record Rendered(byte[] Png, long Seq, CachedBody Body);
 
     private static uint ParseBackground(string color) =>
         PixelColor.TryParse(color, out var parsed) ? parsed : 0xFFFFFF;

@@ -42,7 +42,7 @@ public static class BsapAgentImageEndpoints
         }
 
         // A gated image must not be served from a shared cache to someone without a token.
-        return BsapResponses.Png(context, await renderer.CompositeAsync(PlacementLayer.Agent, ct), "private, no-cache");
+        return BsapResponses.Png(await renderer.CompositeAsync(PlacementLayer.Agent, ct), "private, no-cache");
     }
 
     private static async Task<bool> IsRevealedAsync(PlacementService placements, BsapState state, CancellationToken ct)

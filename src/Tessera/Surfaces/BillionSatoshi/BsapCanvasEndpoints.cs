@@ -70,8 +70,8 @@ public static class BsapCanvasEndpoints
             next));
     }
 
-    private static async Task<IResult> ImageAsync(HttpContext context, PlacementRenderer renderer, CancellationToken ct) =>
-        BsapResponses.Png(context, await renderer.CompositeAsync(PlacementLayer.Public, ct));
+    private static async Task<IResult> ImageAsync(PlacementRenderer renderer, CancellationToken ct) =>
+        BsapResponses.Png(await renderer.CompositeAsync(PlacementLayer.Public, ct));
 
     private static async Task<IResult> AvailableAsync(PlacementService placements, string? x, string? y, string? size, CancellationToken ct)
     {
@@ -86,7 +86,7 @@ public static class BsapCanvasEndpoints
             : new ErrorResult(result.Error);
     }
 
-    private static async Task<IResult> TileAsync(HttpContext context, PlacementRenderer renderer, int z, int x, string y, CancellationToken ct)
+    private static async Task<IResult> TileAsync(PlacementRenderer renderer, int z, int x, string y, CancellationToken ct)
     {
         // The route takes "{y}.png" as one segment; anything else (or a tile outside the pyramid) is 404.
         if (!y.EndsWith(".png", StringComparison.Ordinal) || BsapNumbers.Parse(y[..^4]) is not { } row
@@ -95,6 +95,6 @@ public static class BsapCanvasEndpoints
             return new ErrorResult(Error.NotFound("No such tile."));
         }
 
-        return BsapResponses.Png(context, tile);
+        return BsapResponses.Png(tile);
     }
 }

@@ -8,15 +8,8 @@ namespace Tessera.Surfaces.BillionSatoshi;
 /// <summary>Response pieces several /bsap routes share: PNG with ETag, region_taken with its nearest, placement bodies.</summary>
 internal static class BsapResponses
 {
-    /// <summary>A rendered PNG with its ETag; 304 when the client already has it.</summary>
-    public static IResult Png(HttpContext context, RenderedImage image, string cacheControl = "no-cache")
-    {
-        context.Response.Headers.ETag = image.ETag;
-        context.Response.Headers.CacheControl = cacheControl;
-        return context.Request.Headers.IfNoneMatch == image.ETag
-            ? Results.StatusCode(StatusCodes.Status304NotModified)
-            : Results.Bytes(image.Png, "image/png");
-    }
+    /// <summary>A rendered PNG with its ETag; 304 when the client already has it (Http/CachedBody.cs).</summary>
+    public static IResult Png(RenderedImage image, string cacheControl = "no-cache") => image.Body.WithCacheControl(cacheControl);
 
     /// <summary>The canvas error shape, plus <c>nearest</c> on <c>region_taken</c> (what the seed's clients retry with).</summary>
     public static IResult Error(Error error) =>

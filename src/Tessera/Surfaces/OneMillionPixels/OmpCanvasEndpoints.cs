@@ -16,17 +16,6 @@ public static class OmpCanvasEndpoints
         return api;
     }
 
-    private static IResult CanvasPng(HttpContext context, CanvasRegistry canvases)
-    {
-        var (png, seq) = canvases.Find(OneMillionPixelsEndpoints.Canvas)!.RenderPng();
-        var etag = $"\"png-{seq}\"";
-        context.Response.Headers.ETag = etag;
-        context.Response.Headers.CacheControl = "no-cache";
-        if (context.Request.Headers.IfNoneMatch == etag)
-        {
-            return Results.StatusCode(StatusCodes.Status304NotModified);
-        }
-
-        return Results.Bytes(png, "image/png");
-    }
+    // The cached body answers 200 or 304 itself, with header values made once per change (Http/CachedBody.cs).
+    private static IResult CanvasPng(CanvasRegistry canvases) => canvases.Find(OneMillionPixelsEndpoints.Canvas)!.PngBody();
 }
