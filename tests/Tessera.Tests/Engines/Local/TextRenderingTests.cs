@@ -83,7 +83,7 @@ public sealed class TextRenderingTests
         await File.WriteAllBytesAsync(file, result.Outputs[0].Content.ToArray(), TestContext.Current.CancellationToken);
         try
         {
-            using var process = Process.Start(new ProcessStartInfo(tesseract!, [file, "stdout"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            using var process = Process.Start(new ProcessStartInfo(tesseract!, [file, "stdout", "--psm", "11"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
             var text = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
             await process.WaitForExitAsync(TestContext.Current.CancellationToken);
             Assert.Contains("OPEN", text, StringComparison.Ordinal);
