@@ -235,18 +235,21 @@ public sealed class MediaLibrary(
                     return tags.IsSuccess ? MediaErrors.Invalid("'tags' must name at least one tag for the tag action.") : tags.Error;
                 }
 
+                var merged = new List<(long Id, IReadOnlyList<string> Tags)>(owned.Count);
                 foreach (var asset in owned)
                 {
-                    var merged = _input.Tags(asset.Tags.Concat(tags.Value));
-                    if (!merged.IsSuccess)
+                    var next = _input.Tags(asset.Tags.Concat(tags.Value));
+                    if (!next.IsSuccess)
                     {
-                        return merged.Error with { Message = $"Media {asset.Id}: {merged.Error.Message} Nothing was changed." };
+                        return next.Error with { Message = $"Media {asset.Id}: {next.Error.Message} Nothing was changed." };
                     }
+
+                    merged.Add((asset.Id, next.Value));
                 }
 
-                foreach (var asset in owned)
+                foreach (var (id, assetTags) in merged)
                 {
-                    await store.UpdateAsync(accountId, asset.Id, new MediaChange(Tags: _input.Tags(asset.Tags.Concat(tags.Value)).Value), cancellationToken);
+                    await store.UpdateAsync(accountId, id, new MediaChange(Tags: assetTags), cancellationToken);
                 }
 
                 break;

@@ -25,21 +25,24 @@ public static class OceanMediaFiles
     public static string UrlOf(HttpContext context, MediaAsset asset)
     {
         var links = context.RequestServices.GetRequiredService<MediaLinks>();
-        var surface = context.RequestServices.GetRequiredService<SurfaceRegistry>().Get(PixelsOceanSurface.Name);
-        var root = PublicBaseUrl.Of(context.Request, context.RequestServices.GetRequiredService<IConfiguration>());
         return string.Create(CultureInfo.InvariantCulture,
-            $"{root}{surface.PathBase}/m/{asset.Id}/{links.Sign(MediaLinks.Original(asset))}/{Uri.EscapeDataString(asset.FileName)}");
+            $"{FilesRoot(context)}/{asset.Id}/{links.Sign(MediaLinks.Original(asset))}/{Uri.EscapeDataString(asset.FileName)}");
     }
 
     /// <summary>The absolute URL of <paramref name="asset"/>'s optimised copy <paramref name="transform"/>.</summary>
     public static string DerivedUrlOf(HttpContext context, MediaAsset asset, MediaTransform transform)
     {
         var links = context.RequestServices.GetRequiredService<MediaLinks>();
-        var surface = context.RequestServices.GetRequiredService<SurfaceRegistry>().Get(PixelsOceanSurface.Name);
-        var root = PublicBaseUrl.Of(context.Request, context.RequestServices.GetRequiredService<IConfiguration>());
         var name = Path.GetFileNameWithoutExtension(asset.FileName) is { Length: > 0 } stem ? stem : "image";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{root}{surface.PathBase}/m/{asset.Id}/{links.Sign(MediaLinks.Derived(asset, transform))}/{transform}/{Uri.EscapeDataString(name)}.{transform.Extension}");
+            $"{FilesRoot(context)}/{asset.Id}/{links.Sign(MediaLinks.Derived(asset, transform))}/{transform}/{Uri.EscapeDataString(name)}.{transform.Extension}");
+    }
+
+    /// <summary><c>{public base}{surface path base}/m</c>: where every file URL of the library starts.</summary>
+    private static string FilesRoot(HttpContext context)
+    {
+        var surface = context.RequestServices.GetRequiredService<SurfaceRegistry>().Get(PixelsOceanSurface.Name);
+        return PublicBaseUrl.Of(context.Request, context.RequestServices.GetRequiredService<IConfiguration>()) + surface.PathBase + "/m";
     }
 
     public static OceanMediaView View(HttpContext context, MediaAsset asset) => OceanMediaView.From(asset, UrlOf(context, asset));
