@@ -22,7 +22,7 @@ public sealed class MediaAnalyzer(IOcrEngine ocr, IOptions<MediaOptions> options
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, cancellationToken);
         var bytes = buffer.ToArray();
-        var limits = new ImagingOptions { MaxBytes = options.Value.MaxUploadBytes, MaxPixels = options.Value.MaxImagePixels };
+        var limits = options.Value.ImageLimits;
         var loaded = ImageLoader.Load(bytes, limits);
         if (!loaded.IsSuccess)
         {

@@ -36,7 +36,7 @@ public sealed class MediaDerivatives(TesseraDatabase database, [FromKeyedService
 
         using var buffer = new MemoryStream();
         await source.CopyToAsync(buffer, cancellationToken);
-        var limits = new ImagingOptions { MaxBytes = options.Value.MaxUploadBytes, MaxPixels = options.Value.MaxImagePixels };
+        var limits = options.Value.ImageLimits;
         var resized = ImageTransforms.Resize(buffer.ToArray(), transform.Width, null, keepAspect: true, limits, enlarge: false);
         if (!resized.IsSuccess)
         {

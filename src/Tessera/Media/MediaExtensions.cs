@@ -26,6 +26,8 @@ public static class MediaExtensions
         builder.Services.AddSingleton<MediaShares>();
         builder.Services.AddSingleton<MediaStockStore>();
         builder.Services.AddSingleton<MediaStock>();
+        builder.Services.AddSingleton<MediaFetcher>();
+        builder.Services.AddSingleton<MediaWatermarks>();
         builder.Services.AddSingleton<MediaLinks>();
         builder.Services.AddSingleton<MediaDerivatives>();
         builder.Services.AddSingleton<MediaAnalysisWorker>();

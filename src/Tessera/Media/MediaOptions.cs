@@ -11,6 +11,9 @@ public sealed class MediaOptions
     /// <summary>Images whose header declares more pixels than this are refused before decoding (decompression bombs).</summary>
     public long MaxImagePixels { get; set; } = 100_000_000;
 
+    /// <summary>The decoding bounds every image the library reads gets: its upload size and <see cref="MaxImagePixels"/>.</summary>
+    public Imaging.ImagingOptions ImageLimits => new() { MaxBytes = MaxUploadBytes, MaxPixels = MaxImagePixels };
+
     /// <summary>Assets an account may keep (trash included): bounds one account's share of the disk and the indexes.</summary>
     public int MaxAssetsPerAccount { get; set; } = 100_000;
 

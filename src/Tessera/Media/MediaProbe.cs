@@ -12,7 +12,7 @@ internal static class MediaProbe
 {
     public static Result<(int Width, int Height)> ImageSize(byte[] data, MediaOptions options)
     {
-        var loaded = ImageLoader.Load(data, new ImagingOptions { MaxBytes = options.MaxUploadBytes, MaxPixels = options.MaxImagePixels }, sequential: true);
+        var loaded = ImageLoader.Load(data, options.ImageLimits, sequential: true);
         if (!loaded.IsSuccess)
         {
             return MediaErrors.Invalid(loaded.Error.Message);

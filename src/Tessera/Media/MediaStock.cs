@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Tessera.Common;
-using Tessera.Outbound;
 
 namespace Tessera.Media;
 
@@ -14,7 +13,7 @@ public sealed record StockSaveOutcome(long ItemId, long? MediaId, string? Error)
 /// is saved again only when its asset is gone. At most <see cref="MediaOptions.MaxStockSavePerCall"/> items per call keep
 /// the request's time bounded.
 /// </summary>
-public sealed class MediaStock(MediaStockStore store, MediaLibrary library, OutboundHttp outbound, IOptions<MediaOptions> options)
+public sealed class MediaStock(MediaStockStore store, MediaLibrary library, MediaFetcher fetcher, IOptions<MediaOptions> options)
 {
     public async Task<Result<IReadOnlyList<StockSaveOutcome>>> SaveAsync(string accountId, long listId, IReadOnlyList<long>? itemIds, CancellationToken cancellationToken)
     {
@@ -58,22 +57,15 @@ public sealed class MediaStock(MediaStockStore store, MediaLibrary library, Outb
 
     private async Task<StockSaveOutcome> SaveOneAsync(string accountId, MediaStockList list, MediaStockItem item, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, item.Url);
-        var fetched = await outbound.SendAsync(request, new OutboundLimits { MaxResponseBytes = options.Value.MaxUploadBytes }, cancellationToken);
+        var fetched = await fetcher.FetchAsync(item.Url, cancellationToken);
         if (!fetched.IsSuccess)
         {
             return new StockSaveOutcome(item.Id, null, fetched.Error.Message);
         }
 
-        if (!fetched.Value.IsSuccess)
-        {
-            return new StockSaveOutcome(item.Id, null, $"The URL answered HTTP {fetched.Value.StatusCode}.");
-        }
-
-        var fileName = Path.GetFileName(fetched.Value.Url.AbsolutePath);
         using var content = new MemoryStream(fetched.Value.Body, writable: false);
         var uploaded = await library.UploadAsync(
-            accountId, content, fetched.Value.Body.LongLength, new MediaUpload(fileName, item.Title, list.Name, [], null), cancellationToken);
+            accountId, content, fetched.Value.Body.LongLength, new MediaUpload(fetched.Value.FileName, item.Title, list.Name, [], null), cancellationToken);
         if (!uploaded.IsSuccess)
         {
             return new StockSaveOutcome(item.Id, null, uploaded.Error.Message);

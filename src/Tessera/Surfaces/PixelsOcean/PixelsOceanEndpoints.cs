@@ -22,10 +22,12 @@ public static class PixelsOceanEndpoints
         media.MapOceanOptimize();
         media.MapOceanBulk();
         media.MapOceanMirror();
+        media.MapOceanCredits();
         media.MapOceanStock();
         media.MapOceanFolders();
         media.MapOceanCollections();
         api.MapOceanGallery();
+        api.MapOceanWatermark();
         endpoints.MapOceanMediaFiles(surface.PathBase);
         endpoints.MapOceanLlmsText(surface.PathBase);
         endpoints.MapOceanWebPages(surface.PathBase);
