@@ -374,7 +374,16 @@ internal sealed class JobStore(TesseraDatabase database, LedgerService ledger, T
 /// <summary>A job about to be inserted (times in epoch ms, the cost in minor units of its currency).</summary>
 internal sealed record NewJob(
     string Id, string Kind, string Surface, string AccountId, string? Model, string Input, int MaxAttempts, long CreatedAt, long? DeadlineAt,
-    string? HoldId, string? Currency, long Cost, string? WebhookUrl, long ExpiresAt);
+    string? HoldId, string? Currency, long Cost, string? WebhookUrl, long ExpiresAt)
+{
+    /// <summary>The job as its freshly inserted row reads (<see cref="JobStore.FindAsync"/> would give the same).</summary>
+    public Job Queued(JsonElement input) => new(
+        Id, Kind, Surface, AccountId, Model, input, JobStatus.Queued, Attempts: 0, MaxAttempts, EngineIndex: 0, HoldId, Currency,
+        Currency is null ? 0m : Ledger.Currency.Parse(Currency).Value.ToDisplay(Cost), Engine: null, Metadata: null, ErrorCode: null,
+        ErrorMessage: null, WebhookUrl, CancelRequested: false, HooksPending: false, DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt),
+        StartedAt: null, CompletedAt: null, DeadlineAt is { } deadline ? DateTimeOffset.FromUnixTimeMilliseconds(deadline) : null,
+        DateTimeOffset.FromUnixTimeMilliseconds(ExpiresAt), Expired: false, Outputs: []);
+}
 
 /// <summary>How a job ends: its status, the one resolution its hold gets, and what the worker or cancel recorded.</summary>
 internal sealed record Terminal(
