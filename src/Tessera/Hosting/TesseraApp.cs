@@ -8,6 +8,7 @@ using Tessera.Imaging;
 using Tessera.Jobs;
 using Tessera.Ledger;
 using Tessera.Media;
+using Tessera.Scraping;
 using Tessera.Outbound;
 using Tessera.Payments;
 using Tessera.RateLimits;
@@ -72,6 +73,7 @@ public static class TesseraApp
         builder.AddCanvas();
         builder.AddImaging();
         builder.AddMedia();
+        builder.AddScraping();
         builder.AddPayments();
         builder.AddVerification();
         builder.AddEngines();

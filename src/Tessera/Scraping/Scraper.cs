@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Tessera.Common;
+using Tessera.Imaging;
+using Tessera.Media;
+using Tessera.Outbound;
+
+namespace Tessera.Scraping;
+
+/// <summary>
+/// Runs one scrape (docs/scraping.md): reads the page (and, in crawl mode, same-site pages breadth first to the asked
+/// depth, at most <see cref="ScrapingOptions.MaxPages"/>), finds its files (<see cref="PageAssets"/>), and downloads the
+/// wanted ones into the caller's library (group = the site's host) until <c>max_files</c> are kept. Every request goes
+/// through the SSRF-safe client with our user agent, after the host's robots.txt allows it (<see cref="RobotsRules"/>)
+/// and its politeness slot is free (<see cref="HostPoliteness"/>); the whole scrape is bounded by
+/// <see cref="ScrapingOptions.MaxDuration"/> and returns what it has when time runs out.
+/// </summary>
+public sealed class Scraper(
+    OutboundHttp outbound, RobotsRules robots, HostPoliteness politeness, MediaLibrary library,
+    IOptions<ScrapingOptions> options, IOptions<MediaOptions> mediaOptions, TimeProvider time)
+{
+    public async Task<Result<ScrapeOutcome>> RunAsync(string accountId, ScrapeRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var settings = options.Value;
+        using var budget = new CancellationTokenSource(settings.MaxDuration, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        var start = new Uri(request.Url);
+        var skipped = new Dictionary<string, int>(StringComparer.Ordinal);
+        var kept = new List<ScrapedAsset>();
+        var seenFiles = new HashSet<string>(StringComparer.Ordinal);
+        var visited = new HashSet<string>(StringComparer.Ordinal) { start.AbsoluteUri };
+        var queue = new Queue<(Uri Url, int Depth)>([(start, 0)]);
+        var pages = 0;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            while (queue.Count > 0 && pages < settings.MaxPages && kept.Count < request.MaxFiles)
+            {
+                var (pageUrl, depth) = queue.Dequeue();
+                var page = await FetchAsync(pageUrl, settings.MaxPageBytes, linked.Token);
+                if (!page.IsSuccess)
+                {
+                    if (pages == 0)
+                    {
+                        return page.Error; // the page asked for could not be read: the scrape fails and says why
+                    }
+
+                    Count(skipped, "page_unreadable");
+                    continue;
+                }
+
+                pages++;
+                var content = PageAssets.Read(System.Text.Encoding.UTF8.GetString(page.Value.Body), page.Value.Url);
+                if (depth < request.Depth)
+                {
+                    foreach (var link in content.Links.Where(link => PageAssets.SameSite(link, start) && visited.Add(link.AbsoluteUri)))
+                    {
+                        queue.Enqueue((link, depth + 1));
+                    }
+                }
+
+                foreach (var candidate in content.Assets)
+                {
+                    if (kept.Count >= request.MaxFiles)
+                    {
+                        break;
+                    }
+
+                    if (!seenFiles.Add(candidate.Url.AbsoluteUri) || Unwanted(request, candidate, skipped))
+                    {
+                        continue;
+                    }
+
+                    if (await KeepAsync(accountId, start, candidate, request, skipped, linked.Token) is { } asset)
+                    {
+                        kept.Add(asset);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            Count(skipped, "time_limit");
+        }
+
+        return new ScrapeOutcome(kept, pages, skipped);
+    }
+
+    private static bool Unwanted(ScrapeRequest request, AssetCandidate candidate, Dictionary<string, int> skipped)
+    {
+        var reason = candidate.Kind switch
+        {
+            CandidateKind.Video when !request.DownloadVideos => "videos_off",
+            CandidateKind.Document when !request.DownloadDocs => "documents_off",
+            _ when request.KeywordFilter is { Length: > 0 } keyword && !candidate.Url.AbsoluteUri.Contains(keyword, StringComparison.OrdinalIgnoreCase) => "keyword",
+            _ => null,
+        };
+        if (reason is not null)
+        {
+            Count(skipped, reason);
+        }
+
+        return reason is not null;
+    }
+
+    private async Task<ScrapedAsset?> KeepAsync(
+        string accountId, Uri site, AssetCandidate candidate, ScrapeRequest request, Dictionary<string, int> skipped, CancellationToken cancellationToken)
+    {
+        var fetched = await FetchAsync(candidate.Url, mediaOptions.Value.MaxUploadBytes, cancellationToken);
+        if (!fetched.IsSuccess)
+        {
+            Count(skipped, fetched.Error.Code == "robots_disallowed" ? "robots" : "unreachable");
+            return null;
+        }
+
+        var body = fetched.Value.Body;
+        if (body.LongLength < request.MinSizeKb * 1024L)
+        {
+            Count(skipped, "too_small");
+            return null;
+        }
+
+        // The bytes decide the kind, not the URL: a "photo.jpg" that is an HTML page is not kept, nor a video when videos are off.
+        var kind = ImageSniffer.Detect(body).Kind;
+        var wanted = kind switch
+        {
+            MediaKind.Image => true,
+            MediaKind.Video => request.DownloadVideos,
+            MediaKind.Document => request.DownloadDocs,
+            _ => false,
+        };
+        if (!wanted)
+        {
+            Count(skipped, "type");
+            return null;
+        }
+
+        var fileName = Path.GetFileName(fetched.Value.Url.AbsolutePath) is { Length: > 0 } name ? name : "file";
+        using var content = new MemoryStream(body, writable: false);
+        var uploaded = await library.UploadAsync(accountId, content, body.LongLength, new MediaUpload(fileName, null, site.IdnHost, [], null), cancellationToken);
+        if (!uploaded.IsSuccess)
+        {
+            Count(skipped, uploaded.Error.Code == "quota_exceeded" ? "library_full" : "refused");
+            return null;
+        }
+
+        var asset = uploaded.Value;
+        return new ScrapedAsset(asset.Id, asset.FileName, candidate.Url.AbsoluteUri, asset.Kind, asset.Size, null);
+    }
+
+    /// <summary>One polite, robots-checked GET of <paramref name="url"/>, bounded by <paramref name="maxBytes"/>; a non-2xx is an error.</summary>
+    private async Task<Result<OutboundResponse>> FetchAsync(Uri url, long maxBytes, CancellationToken cancellationToken)
+    {
+        var rules = await robots.ForAsync(url, cancellationToken);
+        if (!rules.IsSuccess)
+        {
+            return rules.Error;
+        }
+
+        if (!rules.Value.Allows(url.PathAndQuery))
+        {
+            return new Error("robots_disallowed", $"{url.IdnHost}'s robots.txt does not allow {options.Value.ProductToken} to fetch {url.AbsolutePath}.", 400);
+        }
+
+        using var lease = await politeness.EnterAsync(url.IdnHost, rules.Value.CrawlDelay, cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("User-Agent", options.Value.UserAgent);
+        var fetched = await outbound.SendAsync(request, new OutboundLimits { MaxResponseBytes = maxBytes }, cancellationToken);
+        if (!fetched.IsSuccess)
+        {
+            return fetched.Error;
+        }
+
+        return fetched.Value.IsSuccess
+            ? fetched.Value
+            : new Error("fetch_failed", $"{url.AbsoluteUri} answered HTTP {fetched.Value.StatusCode}.", 400);
+    }
+
+    private static void Count(Dictionary<string, int> skipped, string reason) => skipped[reason] = skipped.GetValueOrDefault(reason) + 1;
+}
