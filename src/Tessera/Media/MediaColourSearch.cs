@@ -23,11 +23,16 @@ internal static class MediaColourSearch
     {
         await using var candidates = connection.Command("");
         var (fromWhere, _) = MediaQuerySql.Build(candidates, sqlite, accountId, query, terms);
+        // The box's grid cells come from the (account, cell, ...) index, which also holds the colour: only the few
+        // thousand colours near the target are read, and only their assets are checked against the other filters.
+        var cells = LabCells.Around(target.L, target.A, target.B, Box);
+        // CROSS JOIN keeps SQLite's loop order: colours outside, each asset fetched by its key (PostgreSQL plans freely).
+        const string AssetsFrom = "FROM media_assets a";
+        var joined = "FROM media_colors c CROSS JOIN media_assets a" + fromWhere[AssetsFrom.Length..];
         candidates.CommandText = $"""
-            SELECT c.asset_id, c.l, c.a, c.b FROM media_colors c
-            WHERE c.account_id = @account AND c.share >= @share
+            SELECT c.asset_id, c.l, c.a, c.b {joined}
+              AND a.id = c.asset_id AND c.account_id = @account AND c.cell IN ({string.Join(", ", cells)}) AND c.share >= @share
               AND c.l BETWEEN @l0 AND @l1 AND c.a BETWEEN @a0 AND @a1 AND c.b BETWEEN @b0 AND @b1
-              AND c.asset_id IN (SELECT a.id {fromWhere})
             """;
         candidates.With("@share", MinShare)
             .With("@l0", target.L - Box).With("@l1", target.L + Box)

@@ -96,7 +96,8 @@ internal static class MediaQuerySql
 
         if (query.Tag is { } tag)
         {
-            where.Append(" AND EXISTS (SELECT 1 FROM media_tags t WHERE t.asset_id = a.id AND t.account_id = @account AND t.tag = @tag)");
+            // Driven from the tag's index entries (the assets carrying it), not probed once per asset of the account.
+            where.Append(" AND a.id IN (SELECT t.asset_id FROM media_tags t WHERE t.account_id = @account AND t.tag = @tag)");
             command.With("@tag", tag);
         }
 

@@ -332,8 +332,8 @@ public sealed class MediaStore(TesseraDatabase database, TimeProvider time)
                 for (var rank = 0; rank < analysis.Lab.Count; rank++)
                 {
                     var (l, a, b, share) = analysis.Lab[rank];
-                    await write.Sql("INSERT INTO media_colors (asset_id, account_id, rank, l, a, b, share) VALUES (@id, @account, @rank, @l, @a, @b, @share)")
-                        .With("@id", id).With("@account", accountId).With("@rank", rank).With("@l", l).With("@a", a).With("@b", b).With("@share", share)
+                    await write.Sql("INSERT INTO media_colors (asset_id, account_id, rank, l, a, b, share, cell) VALUES (@id, @account, @rank, @l, @a, @b, @share, @cell)")
+                        .With("@cell", LabCells.Of(l, a, b)).With("@id", id).With("@account", accountId).With("@rank", rank).With("@l", l).With("@a", a).With("@b", b).With("@share", share)
                         .ExecuteNonQueryAsync(cancellationToken);
                 }
 
