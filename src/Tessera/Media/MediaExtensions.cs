@@ -28,6 +28,7 @@ public static class MediaExtensions
         builder.Services.AddSingleton<MediaStock>();
         builder.Services.AddSingleton<MediaFetcher>();
         builder.Services.AddSingleton<MediaWatermarks>();
+        builder.Services.AddSingleton<MediaArchive>();
         builder.Services.AddSingleton<MediaLinks>();
         builder.Services.AddSingleton<MediaDerivatives>();
         builder.Services.AddSingleton<MediaAnalysisWorker>();
