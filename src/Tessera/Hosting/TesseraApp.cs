@@ -1,6 +1,7 @@
 using Tessera.Accounts;
 using Tessera.Admin;
 using Tessera.Canvas;
+using Tessera.Editing;
 using Tessera.Engines;
 using Tessera.Http.Idempotency;
 using Tessera.Http;
@@ -76,6 +77,7 @@ public static class TesseraApp
         builder.AddVerification();
         builder.AddEngines();
         builder.AddJobs();
+        builder.AddEditing();
         builder.AddRateLimits();
         builder.AddIdempotency();
 
