@@ -9,8 +9,9 @@ namespace Tessera.Editing;
 /// cache) and the files of its image layers by media id.</summary>
 public sealed record EditSources(byte[] Base, string BaseKey, IReadOnlyDictionary<long, byte[]> Images);
 
-/// <summary>An encoded render and its size.</summary>
-public sealed record RenderedEdit(byte[] Bytes, ImageFormat Format, int Width, int Height)
+/// <summary>An encoded render, its size, and the edited image's full size (the space layer coordinates are in; larger than
+/// the render's for a preview).</summary>
+public sealed record RenderedEdit(byte[] Bytes, ImageFormat Format, int Width, int Height, int EditWidth, int EditHeight)
 {
     public string ContentType => ImageEncoder.ContentType(Format);
 }
@@ -46,10 +47,11 @@ public sealed class EditRenderer(IOptions<EditingOptions> options, PreviewBaseCa
                 return made.Error;
             }
 
-            using var image = made.Value;
+            var (image, editWidth, editHeight) = made.Value;
+            using var disposing = image;
             var format = preview ? ImageFormat.Jpeg : edit.Output.Format;
             var encoded = ImageEncoder.Encode(image, format, preview ? PreviewQuality : edit.Output.Quality);
-            return encoded.IsSuccess ? new RenderedEdit(encoded.Value, format, image.Width, image.Height) : encoded.Error;
+            return encoded.IsSuccess ? new RenderedEdit(encoded.Value, format, image.Width, image.Height, editWidth, editHeight) : encoded.Error;
         }
         catch (VipsException)
         {
@@ -58,7 +60,7 @@ public sealed class EditRenderer(IOptions<EditingOptions> options, PreviewBaseCa
         }
     }
 
-    private Result<Image> Compose(EditSources sources, Edit edit, ImagingOptions limits, bool preview)
+    private Result<(Image Image, int EditWidth, int EditHeight)> Compose(EditSources sources, Edit edit, ImagingOptions limits, bool preview)
     {
         var settings = options.Value;
         var header = ImageLoader.Open(sources.Base, limits, static _ => true, sequential: false);
@@ -101,7 +103,7 @@ public sealed class EditRenderer(IOptions<EditingOptions> options, PreviewBaseCa
                 }
             }
 
-            return Flatten(filtered, layers);
+            return (Flatten(filtered, layers), g.Width, g.Height);
         }
         finally
         {

@@ -47,6 +47,8 @@ public static class SeedSections
     {
         public const string Media = "Media Library";
         public const string Collections = "Collections & Sharing";
+        public const string LiveEditor = "Live Editor";
+        public const string Jobs = "Jobs";
     }
 
     /// <summary>The sections a surface's operations may be tagged with.</summary>
@@ -56,7 +58,7 @@ public static class SeedSections
         BillionSatoshiSurface.Name => [BillionSatoshi.Canvas, BillionSatoshi.ReverseTuringTest, BillionSatoshi.Placements, BillionSatoshi.Payments],
         PixelDojoSurface.Name => [PixelDojo.GettingStarted, PixelDojo.FeaturedModels, PixelDojo.GenerationJobs],
         PixelEngineSurface.Name => [PixelEngine.Authentication, PixelEngine.Credits, PixelEngine.Polling],
-        PixelsOceanSurface.Name => [PixelsOcean.Media, PixelsOcean.Collections],
+        PixelsOceanSurface.Name => [PixelsOcean.Media, PixelsOcean.Collections, PixelsOcean.LiveEditor, PixelsOcean.Jobs],
         _ => [],
     };
 
