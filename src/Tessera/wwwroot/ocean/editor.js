@@ -106,19 +106,29 @@ function boxOf(layer) {
   return { w: size.width * (layer.scale ?? 1), h: size.height * (layer.scale ?? 1) };
 }
 
+// The boxes are kept across redraws (only their place and size change), so a drag's pointer capture survives the
+// previews that arrive while it goes on.
 function drawBoxes() {
   const img = $("preview");
   state.scale = state.editWidth ? img.clientWidth / state.editWidth : 1;
-  $("boxes").replaceChildren(...state.edit.layers.map((layer, index) => {
+  const boxes = $("boxes");
+  while (boxes.children.length > state.edit.layers.length) boxes.lastElementChild.remove();
+  while (boxes.children.length < state.edit.layers.length) {
+    const index = boxes.children.length;
+    const box = element("div", { className: "box", dataset: { index: String(index) } });
+    box.addEventListener("pointerdown", event => startDrag(event, Number(box.dataset.index), box));
+    boxes.append(box);
+  }
+  state.edit.layers.forEach((layer, index) => {
     const { w, h } = boxOf(layer);
-    const box = element("div", { className: "box" + (index === state.selected ? " selected" : ""), dataset: { index: String(index) }, title: `${layer.type} layer` });
+    const box = boxes.children[index];
+    box.className = "box" + (index === state.selected ? " selected" : "");
+    box.title = `${layer.type} layer`;
     Object.assign(box.style, {
       left: `${layer.x * state.scale}px`, top: `${layer.y * state.scale}px`, width: `${Math.max(8, w * state.scale)}px`, height: `${Math.max(8, h * state.scale)}px`,
       transform: `rotate(${layer.rotation || 0}deg)`,
     });
-    box.addEventListener("pointerdown", event => startDrag(event, index, box));
-    return box;
-  }));
+  });
 }
 
 function startDrag(event, index, box) {
