@@ -169,9 +169,9 @@ public sealed class EditRendererTests
     {
         var big = Base(2048, 1536, jpeg: true);
         using var image = Render("""{"media_id":1,"layers":[{"type":"shape","shape":"rect","x":1000,"y":800,"width":200,"height":200,"fill":"#ff0000"}]}""", big, preview: true);
-        Assert.Equal((1024, 768), (image.Width, image.Height));
-        AssertColour(At(image, 550, 450), 255, 0, 0, tolerance: 12);
-        Assert.True(At(image, 490, 450)[0] < 200);
+        Assert.Equal((1000, 750), (image.Width, image.Height));
+        AssertColour(At(image, 530, 430), 255, 0, 0, tolerance: 12);
+        Assert.True(At(image, 470, 430)[0] < 200);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Options;
 using Tessera.Common;
 using Tessera.Editing;
 using Tessera.Http;
@@ -23,6 +24,7 @@ public static class OceanLiveEditorEndpoints
 
     public static RouteGroupBuilder MapOceanLiveEditor(this RouteGroupBuilder editor)
     {
+        var limits = ((IEndpointRouteBuilder)editor).ServiceProvider.GetRequiredService<IOptions<EditingOptions>>().Value;
         editor.MapGet("/status", Status)
             .Documented(Section, "Live Editor status",
                 "Whether the Live Editor is available (it is), the features that work, this server's fonts and the limits.",
@@ -33,7 +35,7 @@ public static class OceanLiveEditorEndpoints
                 EditExample, """{"success":true,"media_id":57,"url":"https://host/ocean/m/57/.../photo-edited.webp","width":1200,"height":675,"format":"webp","size":183204}""");
         editor.MapPost("/preview", PreviewAsync).WithRequestBody<EditRequest>("application/json")
             .Documented(Section, "Preview an edit",
-                "The same edit rendered small and fast: the answer is the image itself (JPEG, longest side at most 1024; layers scaled with it), with `X-Edit-Width`/`X-Edit-Height` (the full edited size) and `X-Preview-Scale`. Nothing is stored. A few previews of one account render at once; more at the same moment are 429.",
+                $"The same edit rendered small and fast: the answer is the image itself (JPEG, longest side at most {limits.PreviewMaxSide}; layers scaled with it), with `X-Edit-Width`/`X-Edit-Height` (the full edited size) and `X-Preview-Scale`. Nothing is stored. {limits.MaxConcurrentPreviewsPerAccount} previews of one account render at once; more at the same moment are 429.",
                 EditExample);
         return editor;
     }
