@@ -59,7 +59,7 @@ public static class TesseraApp
                 // where a created thing lives, and when to retry (DECISIONS, Wave-1 corrections).
                 .WithExposedHeaders(
                     "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "RateLimit", "RateLimit-Policy", "Retry-After",
-                    "WWW-Authenticate", "Payment-Receipt", "Location", "Idempotent-Replayed");
+                    "WWW-Authenticate", "Payment-Receipt", "Location", "Idempotent-Replayed", "X-Edit-Width", "X-Edit-Height", "X-Preview-Scale");
         }));
         builder.AddProxyTrust();
         builder.AddHeaderLimit();
