@@ -186,7 +186,18 @@ public sealed class EditParser(IOptions<EditingOptions> options, EditFonts fonts
         }
 
         var outlineWidth = Take(json.Number("outline_width", 0, 0, 50));
-        return new TextLayer(text, fontFile, Take(json.Number("size", 48, 1, 1000)), Take(json.Colour("color", 0xFFFFFF)) ?? 0xFFFFFF,
+        var size = Take(json.Number("size", 48, 1, 1000));
+
+        // Set text is as large as its lines: bounded before Pango draws it (a glyph is taken as at most 1 em wide,
+        // a line 1.5 em high), so 500 characters at 1000 px cannot ask for a gigapixel mask.
+        var lines = text.Split('\n');
+        var (wide, high) = ((lines.Max(line => line.Length) * size) + (2 * outlineWidth), (lines.Length * size * 1.5) + (2 * outlineWidth));
+        if (wide * high > limits.MaxOutputPixels)
+        {
+            throw new InvalidEdit(Error.Validation($"'{json.PathOf("text")}' at size {size} would be about {wide:0}x{high:0} pixels, more than {limits.MaxOutputPixels}: use a smaller size or less text."));
+        }
+
+        return new TextLayer(text, fontFile, size, Take(json.Colour("color", 0xFFFFFF)) ?? 0xFFFFFF,
             Take(json.Colour("outline_color", 0x000000)) ?? 0x000000, outlineWidth, x, y, rotation, opacity, z);
     }
 
@@ -206,6 +217,11 @@ public sealed class EditParser(IOptions<EditingOptions> options, EditFonts fonts
         if (line && width == 0 && height == 0)
         {
             throw new InvalidEdit(Error.Validation($"'{json.PathOf("width")}' and '{json.PathOf("height")}' (the line's end, relative to x and y) must not both be 0."));
+        }
+
+        if (Math.Abs(width) * Math.Abs(height) > limits.MaxOutputPixels)
+        {
+            throw new InvalidEdit(Error.Validation($"'{json.PathOf("width")}' × '{json.PathOf("height")}' must be at most {limits.MaxOutputPixels} pixels."));
         }
 
         var stroke = Take(json.Colour("stroke", line ? 0x000000 : null));

@@ -53,6 +53,14 @@ public sealed class EditParserTests
     }
 
     [Fact]
+    public void Text_or_shapes_larger_than_the_output_bound_are_refused_before_drawing()
+    {
+        Assert.Contains("'layers[0].text'", ErrorOf("""{"media_id":1,"layers":[{"type":"text","text":""" + JsonSerializer.Serialize(new string('W', 400)) + ""","size":1000}]}"""));
+        Assert.Contains("'layers[0].width'", ErrorOf("""{"media_id":1,"layers":[{"type":"shape","shape":"rect","width":10000,"height":10000}]}"""));
+        Assert.Null(ErrorOf("""{"media_id":1,"layers":[{"type":"text","text":"WWWW","size":1000}]}"""));
+    }
+
+    [Fact]
     public void A_template_has_no_base_and_an_edit_needs_one()
     {
         Assert.Null(ErrorOf("""{"layers":[{"type":"text","text":"hi"}]}""", template: true));

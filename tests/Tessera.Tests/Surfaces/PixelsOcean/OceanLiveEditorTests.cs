@@ -183,20 +183,7 @@ public sealed class OceanLiveEditorTests : IAsyncLifetime
         Assert.Equal("queued", batch.GetProperty("status").GetString());
         var jobId = batch.GetProperty("job_id").GetInt64();
         Assert.Equal($"/api/jobs/{jobId}", batch.GetProperty("poll_url").GetString());
-
-        JsonElement job = default;
-        for (var i = 0; i < 200; i++)
-        {
-            job = await _host.JsonAsync(HttpMethod.Get, $"/ocean/api/jobs/{jobId}", key);
-            if (job.GetProperty("status").GetString() is "completed" or "failed")
-            {
-                break;
-            }
-
-            await Task.Delay(100, Ct);
-        }
-
-        Assert.Equal("completed", job.GetProperty("status").GetString());
+        var job = await CompletedAsync(jobId, key);
         Assert.Equal(jobId, job.GetProperty("job_id").GetInt64());
         Assert.Equal("batch_edit", job.GetProperty("kind").GetString());
         var assets = job.GetProperty("assets");
@@ -213,6 +200,41 @@ public sealed class OceanLiveEditorTests : IAsyncLifetime
         }
 
         Assert.Empty(job.GetProperty("failures").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task An_image_a_batch_cannot_edit_is_listed_in_failures_and_the_others_complete()
+    {
+        var key = await _host.UserAsync();
+        var small = await UploadAsync(key, Png(40, 30, red: 70), "small.png");
+        var large = await UploadAsync(key, Png(80, 60, red: 80), "large.png");
+        var template = await _host.JsonAsync(HttpMethod.Post, Editor + "/templates", key,
+            new { name = "crop", edit = new { crop = new { x = 0, y = 0, width = 50, height = 50 } } });
+        var batch = await _host.JsonAsync(HttpMethod.Post, Editor + "/batch", key,
+            new { template_id = template.GetProperty("template").GetProperty("id").GetInt64(), media_ids = new[] { small, large } });
+        var job = await CompletedAsync(batch.GetProperty("job_id").GetInt64(), key);
+        Assert.Equal(1, job.GetProperty("assets").GetProperty("count").GetInt32());
+        var failure = Assert.Single(job.GetProperty("failures").EnumerateArray());
+        Assert.Equal(small, failure.GetProperty("media_id").GetInt64());
+        Assert.Contains("'crop'", failure.GetProperty("error").GetString());
+    }
+
+    private async Task<JsonElement> CompletedAsync(long jobId, string key)
+    {
+        JsonElement job = default;
+        for (var i = 0; i < 200; i++)
+        {
+            job = await _host.JsonAsync(HttpMethod.Get, $"/ocean/api/jobs/{jobId}", key);
+            if (job.GetProperty("status").GetString() is "completed" or "failed")
+            {
+                break;
+            }
+
+            await Task.Delay(100, Ct);
+        }
+
+        Assert.Equal("completed", job.GetProperty("status").GetString());
+        return job;
     }
 
     [Fact]
