@@ -1,5 +1,6 @@
 using Tessera.Benchmarks.Accounts;
 using Tessera.Benchmarks.Canvas;
+using Tessera.Benchmarks.Editing;
 using Tessera.Benchmarks.Engines;
 using Tessera.Benchmarks.Http;
 using Tessera.Benchmarks.Imaging;
@@ -26,6 +27,7 @@ return args.FirstOrDefault() switch
     "hot-read" => await HotReadBenchmark.RunAsync(args[1..]),
     "media" => await MediaLibraryBenchmark.RunAsync(args[1..]),
     "imaging" => await ImagingBenchmark.RunAsync(args[1..]),
+    "editor" => await EditorBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -45,6 +47,7 @@ static int Usage()
                Tessera.Benchmarks schema [iterations]
                Tessera.Benchmarks media [assets] [uploads] [queries]
                Tessera.Benchmarks imaging [runs] [images]
+               Tessera.Benchmarks editor [runs]
         """);
     return 2;
 }

@@ -118,7 +118,7 @@ public static class ImagingBenchmark
     }
 
     /// <summary>A photo-like JPEG (smooth colour waves plus grain, which makes it ~1 MB at q 92).</summary>
-    private static byte[] Photo(int width, int height, int seed)
+    internal static byte[] Photo(int width, int height, int seed)
     {
         var random = new Random(seed);
         var rgb = new byte[width * height * 3];

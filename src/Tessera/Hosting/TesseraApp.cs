@@ -1,6 +1,7 @@
 using Tessera.Accounts;
 using Tessera.Admin;
 using Tessera.Canvas;
+using Tessera.Editing;
 using Tessera.Engines;
 using Tessera.Http.Idempotency;
 using Tessera.Http;
@@ -59,7 +60,7 @@ public static class TesseraApp
                 // where a created thing lives, and when to retry (DECISIONS, Wave-1 corrections).
                 .WithExposedHeaders(
                     "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "RateLimit", "RateLimit-Policy", "Retry-After",
-                    "WWW-Authenticate", "Payment-Receipt", "Location", "Idempotent-Replayed");
+                    "WWW-Authenticate", "Payment-Receipt", "Location", "Idempotent-Replayed", "X-Edit-Width", "X-Edit-Height", "X-Preview-Scale");
         }));
         builder.AddProxyTrust();
         builder.AddHeaderLimit();
@@ -78,6 +79,7 @@ public static class TesseraApp
         builder.AddVerification();
         builder.AddEngines();
         builder.AddJobs();
+        builder.AddEditing();
         builder.AddRateLimits();
         builder.AddIdempotency();
 

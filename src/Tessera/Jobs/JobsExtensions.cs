@@ -25,6 +25,7 @@ public static class JobsExtensions
         builder.Services.AddSingleton<JobModels>();
         builder.Services.AddSingleton<JobHandlers>();
         builder.Services.AddSingleton<JobSignal>();
+        builder.Services.AddSingleton<JobNumbers>();
         builder.Services.AddSingleton<LocalRuns>();
         builder.Services.AddSingleton<JobFinisher>();
         builder.Services.AddSingleton<JobRunner>();

@@ -45,16 +45,19 @@ public sealed class FuzzGenerators
 
     private readonly string[] _ids;
     private readonly IReadOnlyDictionary<string, string[]> _known;
+    private readonly (string, string)[] _plausible;
     private readonly Gen<string> _scalar;
     private readonly Gen<string> _json;
 
     /// <param name="ids">Real ids the server knows (accounts, keys, jobs, canvases, models), so some requests find their object.</param>
     /// <param name="known">Values that fit a route parameter of that name (<c>apiId</c> → model ids): most requests to such a
     /// route then reach its handler. A parameter not named here gets any id or an edge value.</param>
-    public FuzzGenerators(IReadOnlyList<string> ids, IReadOnlyDictionary<string, string[]> known)
+    /// <param name="plausibleFields">More body fields with values a handler accepts (the fuzz user's own media and template ids).</param>
+    public FuzzGenerators(IReadOnlyList<string> ids, IReadOnlyDictionary<string, string[]> known, IReadOnlyList<(string, string)>? plausibleFields = null)
     {
         _ids = [.. ids];
         _known = known;
+        _plausible = [.. plausibleFields ?? []];
         _scalar = Gen.Frequency(
             (5, Gen.OneOf(EdgeValues)),
             (3, Gen.Int[-5, 1100].Select(i => i.ToString(CultureInfo.InvariantCulture))),
@@ -91,6 +94,7 @@ public sealed class FuzzGenerators
         ("url", "\"https://example.com/a\""), ("name", "\"fuzz\""), ("currency", "\"credits\""), ("amount", "1"),
         ("account_id", Quote(_ids[0])), ("model", "\"flux-1.1-pro\""), ("input", "{\"prompt\":\"a lake\"}"), ("size", "10"),
         ("pixels", "[{\"x\":1,\"y\":1,\"color\":\"#00FF00\"}]"), ("width", "2"), ("height", "2"), ("scopes", "[\"canvas\"]"),
+        .. _plausible,
     ];
 
     /// <summary>A whole request for <paramref name="route"/>: path, query, credentials and body.</summary>
@@ -174,7 +178,7 @@ public sealed class FuzzGenerators
         }
     }
 
-    private static byte[] Png1x1 { get; } = Convert.FromBase64String(
+    internal static byte[] Png1x1 { get; } = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
 
     private static (string?, byte[]?) Json(string? contentType, byte[] body) => (contentType, body);

@@ -26,6 +26,7 @@ public sealed class RouteFuzzTests : IAsyncLifetime
     private HttpClient _client = null!;
     private string _userKey = null!;
     private readonly List<string> _ids = ["omp", "bsap", "flux-1.1-pro", "animate", "credits", "pixel_credits"];
+    private readonly List<(string, string)> _plausible = [];
 
     // Route parameter names whose values the fuzz knows: the surfaces' own names (a new route with another name still
     // gets ids and edge values). Filled with real objects in InitializeAsync.
@@ -85,6 +86,32 @@ public sealed class RouteFuzzTests : IAsyncLifetime
         _ids.Add(jobId);
         _known["jobId"] = [jobId];
         _known["id"] = [victim, jobId];
+        await AddOwnMediaAsync();
+    }
+
+    /// <summary>
+    /// An image and a Live Editor template of the fuzz user, so edits, templates and batches name objects that are theirs
+    /// and reach the renderer (its own ids also fill <c>{id}</c> of the media, template and job routes).
+    /// </summary>
+    private async Task AddOwnMediaAsync()
+    {
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(FuzzGenerators.Png1x1), "file", "fuzz.png" } };
+        using var upload = new HttpRequestMessage(HttpMethod.Post, "/ocean/api/media/upload") { Content = form };
+        upload.Headers.Add("X-API-Key", _userKey);
+        var media = await (await _client.SendAsync(upload, Ct)).ReadJsonAsync();
+        var mediaId = media.GetProperty("media_id").GetInt64().ToString(CultureInfo.InvariantCulture);
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/ocean/api/live-editor/templates")
+        {
+            Content = JsonContent.Create(new { name = "fuzz", edit = new { filters = new { greyscale = true } } }),
+        };
+        create.Headers.Add("X-API-Key", _userKey);
+        var template = await (await _client.SendAsync(create, Ct)).ReadJsonAsync();
+        var templateId = template.GetProperty("template").GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture);
+        _known["id"] = [.. _known["id"], mediaId, templateId];
+        _plausible.AddRange([
+            ("media_id", mediaId), ("media_ids", $"[{mediaId}]"), ("template_id", templateId),
+            ("layers", "[{\"type\":\"shape\",\"shape\":\"rect\",\"width\":2,\"height\":2,\"fill\":\"#ff0000\"},{\"type\":\"text\",\"text\":\"fuzz\"}]"),
+        ]);
     }
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
@@ -97,7 +124,7 @@ public sealed class RouteFuzzTests : IAsyncLifetime
         var only = Environment.GetEnvironmentVariable("TESSERA_FUZZ_ROUTE"); // e.g. "POST /omp/api/pixels/upload", to replay one route
         var routes = FuzzRoutes().Where(route => string.IsNullOrEmpty(only) || route.ToString().Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.NotEmpty(routes);
-        var generators = new FuzzGenerators(_ids, _known);
+        var generators = new FuzzGenerators(_ids, _known, _plausible);
         var failures = new List<string>();
         var clock = Stopwatch.StartNew();
         var sent = 0;

@@ -6,7 +6,8 @@ namespace Tessera.Surfaces.PixelsOcean;
 
 /// <summary>
 /// Pixels Ocean (seed: pixels-ocean.txt) under its path base (<c>/ocean</c>): the media library (<c>/api/media/...</c>),
-/// collections and their public galleries, and the signed file URLs. Keys come as <c>X-API-Key</c>, <c>Authorization:
+/// collections and their public galleries, the Live Editor (<c>/api/live-editor/...</c>, the <c>media</c> scope), Ocean jobs
+/// (<c>/api/jobs/{id}</c>, the <c>jobs</c> scope), and the signed file URLs. Keys come as <c>X-API-Key</c>, <c>Authorization:
 /// Bearer</c> or a JSON body's <c>api_key</c>; the library's routes need the <c>media</c> scope and share the doc's
 /// 60-a-minute burst.
 /// </summary>
@@ -28,6 +29,10 @@ public static class PixelsOceanEndpoints
         media.MapOceanCollections();
         api.MapOceanGallery();
         api.MapOceanWatermark();
+        var editor = api.MapGroup("/live-editor").RequireKey(Scopes.Media).RequireRateLimit(RateLimitDefaults.OceanBurst);
+        editor.MapOceanLiveEditor();
+        editor.MapOceanEditTemplates();
+        api.MapGroup("/jobs").RequireKey(Scopes.Jobs).RequireRateLimit(RateLimitDefaults.OceanBurst).MapOceanJobs();
         endpoints.MapOceanMediaFiles(surface.PathBase);
         endpoints.MapOceanLlmsText(surface.PathBase);
         endpoints.MapOceanWebPages(surface.PathBase);

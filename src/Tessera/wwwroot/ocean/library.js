@@ -95,7 +95,8 @@ function render(total) {
       element("label", {}, checkbox, preview),
       element("span", { className: "name" }, item.name),
       element("span", { className: "tags" }, item.tags.join(", ")),
-      element("span", { className: "fine" }, `${formatBytes(item.size)}${item.width ? ` · ${item.width}×${item.height}` : ""}`));
+      element("span", { className: "fine" }, `${formatBytes(item.size)}${item.width ? ` · ${item.width}×${item.height}` : ""}`),
+      item.type === "image" && !state.trash ? element("a", { href: `editor/${item.id}`, className: "edit" }, "Edit") : null);
   }));
   $("selected-count").textContent = "0 selected";
 }

@@ -30,7 +30,7 @@ public sealed partial class DiscoveryWalkTests : IAsyncLifetime
     /// <summary>Routes under a surface's base that are not API routes: the discovery documents themselves and web pages for people.</summary>
     private static readonly HashSet<string> NotApi = new(StringComparer.Ordinal)
     {
-        "/llms.txt", "/llm.txt", "/openapi.json", "", "/", "/p/{publicKey}", "/gallery/{token}", "/m/{id}/{signature}/{filename}", "/m/{id}/{signature}/{transform}/{filename}",
+        "/llms.txt", "/llm.txt", "/openapi.json", "", "/", "/p/{publicKey}", "/gallery/{token}", "/editor/{mediaId}", "/m/{id}/{signature}/{filename}", "/m/{id}/{signature}/{transform}/{filename}",
     };
 
     private readonly TesseraFactory _factory = new();

@@ -16,6 +16,9 @@ public sealed class OceanDiscoveryTests : IAsyncLifetime
         "POST /ocean/api/media/collections/{id}/share", "DELETE /ocean/api/media/collections/{id}", "GET /ocean/api/gallery/{token}", "GET /ocean/api/media/stock/lists", "POST /ocean/api/media/stock/lists",
         "GET /ocean/api/media/stock/lists/{id}", "DELETE /ocean/api/media/stock/lists/{id}", "POST /ocean/api/media/stock/lists/{id}/items",
         "POST /ocean/api/media/stock/lists/{id}/save", "DELETE /ocean/api/media/stock/items/{id}",
+        "GET /ocean/api/live-editor/status", "POST /ocean/api/live-editor/render", "POST /ocean/api/live-editor/preview",
+        "GET /ocean/api/live-editor/templates", "POST /ocean/api/live-editor/templates", "GET /ocean/api/live-editor/templates/{id}",
+        "DELETE /ocean/api/live-editor/templates/{id}", "POST /ocean/api/live-editor/batch", "GET /ocean/api/jobs/{id}",
     ];
 
     private readonly OceanHost _host = Start();
@@ -39,9 +42,12 @@ public sealed class OceanDiscoveryTests : IAsyncLifetime
             Assert.True(paths.TryGetProperty(path, out var item), $"{route} missing from the OpenAPI document");
             var operation = item.GetProperty(method.ToLowerInvariant());
             Assert.False(string.IsNullOrEmpty(operation.GetProperty("summary").GetString()), route);
-            Assert.Contains(operation.GetProperty("tags")[0].GetString(), new[] { "Media Library", "Collections & Sharing" });
+            Assert.Contains(operation.GetProperty("tags")[0].GetString(), new[] { "Media Library", "Collections & Sharing", "Live Editor", "Jobs" });
         }
 
         Assert.True(paths.GetProperty("/ocean/api/media/upload").GetProperty("post").TryGetProperty("requestBody", out _));
+        Assert.True(paths.GetProperty("/ocean/api/live-editor/render").GetProperty("post").TryGetProperty("requestBody", out _));
+        Assert.Equal("Live Editor", paths.GetProperty("/ocean/api/live-editor/status").GetProperty("get").GetProperty("tags")[0].GetString());
+        Assert.Contains("## Flow: Live Editor", llms);
     }
 }

@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Tessera.Tests.Surfaces.PixelsOcean.Web;
 
-/// <summary><c>/ocean/</c> and <c>/ocean/gallery/{token}</c> in headless Chromium, through the public API only.</summary>
+/// <summary><c>/ocean/</c>, <c>/ocean/gallery/{token}</c> and <c>/ocean/editor/{media_id}</c> in headless Chromium, through the public API only.</summary>
 public sealed class OceanWebPageTests(OceanBrowserFixture fixture) : IClassFixture<OceanBrowserFixture>
 {
     private static readonly LocatorAssertionsToHaveCountOptions Slow = new() { Timeout = 30_000 };
@@ -127,6 +127,89 @@ public sealed class OceanWebPageTests(OceanBrowserFixture fixture) : IClassFixtu
         var unknown = await context.NewPageAsync();
         await unknown.GotoAsync($"{fixture.BaseUrl}/ocean/gallery/no-such-token");
         await Expect(unknown.Locator("body")).ToHaveAttributeAsync("data-state", "error", new() { Timeout = 30_000 });
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task The_editor_adds_a_text_layer_drags_it_to_a_new_preview_and_renders_a_fetchable_file()
+    {
+        SkipWithoutChromium();
+        var key = await fixture.UserAsync();
+        var media = await fixture.UploadAsync(key, OceanHost.Png(800, 600, red: 20, green: 90, blue: 160), "Harbour");
+        await using var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        var errors = Errors(page);
+        var previewBodies = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.EndsWith("/api/live-editor/preview", StringComparison.Ordinal) && request.PostData is { } body)
+            {
+                lock (previewBodies)
+                {
+                    previewBodies.Add(body);
+                }
+            }
+        };
+
+        // The library links each image to its editor.
+        await page.GotoAsync(fixture.BaseUrl + "/ocean/");
+        await page.Locator("#key").FillAsync(key);
+        await page.Locator("#key-form button").ClickAsync();
+        await page.Locator($"a.edit[href='editor/{media}']").ClickAsync();
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-state", "ready", new() { Timeout = 30_000 });
+        Assert.EndsWith($"/ocean/editor/{media}", page.Url);
+
+        await page.Locator("#add-text").ClickAsync();
+        await Expect(page.Locator("#layers li")).ToHaveCountAsync(1);
+        await page.WaitForFunctionAsync("() => JSON.parse(document.getElementById('preview').dataset.body || '{}').layers?.length === 1", null, new() { Timeout = 30_000 });
+        var before = await page.EvaluateAsync<int[]>("() => [window.editor.edit.layers[0].x, window.editor.edit.layers[0].y]");
+
+        // Drag the layer's box 120 px right and 60 px down on the screen.
+        var box = (await page.Locator("#boxes .box").First.BoundingBoxAsync())!;
+        var (startX, startY) = (box.X + 5, box.Y + 5);
+        await page.Mouse.MoveAsync(startX, startY);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(startX + 60, startY + 30, new() { Steps = 5 });
+        await page.Mouse.MoveAsync(startX + 120, startY + 60, new() { Steps = 5 });
+        await page.Mouse.UpAsync();
+        var scale = await page.EvaluateAsync<double>("() => window.editor.scale");
+        var after = await page.EvaluateAsync<int[]>("() => [window.editor.edit.layers[0].x, window.editor.edit.layers[0].y]");
+        Assert.InRange(after[0] - before[0], (120 / scale) - 3, (120 / scale) + 3);
+        Assert.InRange(after[1] - before[1], (60 / scale) - 3, (60 / scale) + 3);
+
+        // A preview with the moved position was asked for and is the one shown.
+        await page.WaitForFunctionAsync(
+            "([x, y]) => { const body = JSON.parse(document.getElementById('preview').dataset.body || '{}'); return body.layers?.[0]?.x === x && body.layers[0].y === y; }",
+            after, new() { Timeout = 30_000 });
+        lock (previewBodies)
+        {
+            Assert.Contains(previewBodies, body =>
+            {
+                var layers = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("layers");
+                if (layers.GetArrayLength() == 0)
+                {
+                    return false;
+                }
+
+                var layer = layers[0];
+                return layer.GetProperty("x").GetInt32() == after[0] && layer.GetProperty("y").GetInt32() == after[1] && layer.GetProperty("type").GetString() == "text";
+            });
+        }
+
+        await page.WaitForFunctionAsync("() => { const i = document.getElementById('preview'); return i.complete && i.naturalWidth === 800; }");
+
+        // Render: the URL is shown and serves the file.
+        await page.Locator("#render").ClickAsync();
+        await Expect(page.Locator("#render-url")).ToHaveCountAsync(1, Slow);
+        var url = await page.Locator("#render-url").GetAttributeAsync("href");
+        var file = await context.APIRequest.GetAsync(url!);
+        Assert.Equal(200, file.Status);
+        Assert.Equal("image/webp", file.Headers["content-type"]);
+        Assert.True((await file.BodyAsync()).Length > 100);
+
+        await page.Locator("#template-name").FillAsync("Harbour caption");
+        await page.Locator("#save-template").ClickAsync();
+        await Expect(page.Locator("#template-result")).ToContainTextAsync("saved", new() { Timeout = 30_000 });
         Assert.Empty(errors);
     }
 

@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Tessera.Http;
+using Tessera.Jobs;
+using Tessera.Media;
+using Tessera.Surfaces.Discovery;
+
+namespace Tessera.Surfaces.PixelsOcean;
+
+/// <summary>
+/// <c>GET /api/jobs/{job_id}</c> (seed: "Poll until status = completed") for every Ocean job kind: the queue's status in
+/// the doc's words (queued, processing, completed, failed) and the library assets the job made. A kind lists its assets
+/// by putting their ids in its metadata's <c>asset_ids</c> and the items it could not do in <c>failures</c>
+/// (<c>batch_edit</c> does; scrape jobs will). Another account's job id is a 404.
+/// </summary>
+public static class OceanJobEndpoints
+{
+    public static RouteGroupBuilder MapOceanJobs(this RouteGroupBuilder jobs)
+    {
+        jobs.MapGet("/{id:long}", GetAsync)
+            .Documented(SeedSections.PixelsOcean.Jobs, "Get job status",
+                "Any job of yours (a Live Editor batch ...): `status` queued | processing | completed | failed; `assets` {count, items: [{id, filename, url, type, size, download_url}]} the job stored in your library; `failures` [{media_id, error}] for items it could not do. Poll every 2–5 seconds.",
+                response: """{"success":true,"status":"completed","job_id":1024,"kind":"batch_edit","assets":{"count":1,"items":[{"id":501,"filename":"photo-edited.jpg","url":"https://host/ocean/m/501/.../photo-edited.jpg","type":"image","size":1048576,"download_url":"https://host/ocean/m/501/.../photo-edited.jpg"}]},"failures":[]}""");
+        return jobs;
+    }
+
+    public sealed record JobAssetView(long Id, string Filename, string Url, string Type, long Size, [property: JsonPropertyName("download_url")] string DownloadUrl);
+
+    public sealed record JobAssets(int Count, IReadOnlyList<JobAssetView> Items);
+
+    public sealed record JobFailureView([property: JsonPropertyName("media_id")] long? MediaId, string Error);
+
+    public sealed record JobResponse(
+        bool Success, string Status, [property: JsonPropertyName("job_id")] long JobId, string Kind, JobAssets Assets, IReadOnlyList<JobFailureView> Failures,
+        string? Error, [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt, [property: JsonPropertyName("completed_at")] DateTimeOffset? CompletedAt);
+
+    private static async Task<IResult> GetAsync(long id, HttpContext context, JobNumbers numbers, JobService jobs, MediaStore media, CancellationToken ct)
+    {
+        var account = OceanAccount.Of(context);
+        if (await numbers.FindAsync(account, id, ct) is not { } jobId)
+        {
+            return new ErrorResult(Common.Error.NotFound($"Job {id} not found."));
+        }
+
+        var found = await jobs.GetAsync(account, jobId, ct);
+        if (!found.IsSuccess)
+        {
+            return new ErrorResult(found.Error with { Message = found.Error.Message.Replace(jobId, id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) });
+        }
+
+        var job = found.Value;
+        var assetIds = Longs(job.Metadata?["asset_ids"]);
+        var assets = (await media.GetManyAsync(account, assetIds, ct)).Where(asset => !asset.Trashed).OrderBy(asset => asset.Id)
+            .Select(asset =>
+            {
+                var url = OceanMediaFiles.UrlOf(context, asset);
+                return new JobAssetView(asset.Id, asset.FileName, url, asset.Kind, asset.Size, url);
+            }).ToList();
+        var failures = (job.Metadata?["failures"] as JsonArray ?? []).OfType<JsonObject>()
+            .Select(failure => new JobFailureView(failure["media_id"]?.GetValue<long>(), failure["error"]?.GetValue<string>() ?? "failed")).ToList();
+        return TypedResults.Ok(new JobResponse(true, StatusOf(job.Status), id, job.Kind, new JobAssets(assets.Count, assets), failures,
+            job.ErrorMessage, job.CreatedAt, job.CompletedAt));
+    }
+
+    /// <summary>The queue's statuses in the doc's four words: a cancelled job is failed.</summary>
+    private static string StatusOf(string status) => status switch
+    {
+        JobStatus.Queued => "queued",
+        JobStatus.Running => "processing",
+        JobStatus.Succeeded => "completed",
+        _ => "failed",
+    };
+
+    private static List<long> Longs(JsonNode? node) =>
+        node is JsonArray array ? [.. array.Select(item => item?.GetValue<long>() ?? 0).Where(value => value > 0)] : [];
+}
