@@ -41,5 +41,8 @@ public sealed class ScrapingOptions
     /// <summary>How long a finished scrape answers the same URL and options again (unless <c>force</c>).</summary>
     public TimeSpan ResultLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>Scrapes of one account waiting or running at once (a crawl holds a worker slot for up to <see cref="MaxDuration"/>).</summary>
+    public int MaxActivePerAccount { get; set; } = 3;
+
     public string UserAgent => $"{ProductToken}/1.0 ({Contact})";
 }

@@ -48,6 +48,7 @@ public static class SeedSections
         public const string Media = "Media Library";
         public const string Collections = "Collections & Sharing";
         public const string Watermark = "Watermark";
+        public const string Scraping = "Scraping";
         public const string LiveEditor = "Live Editor";
         public const string Jobs = "Jobs";
     }
@@ -59,7 +60,7 @@ public static class SeedSections
         BillionSatoshiSurface.Name => [BillionSatoshi.Canvas, BillionSatoshi.ReverseTuringTest, BillionSatoshi.Placements, BillionSatoshi.Payments],
         PixelDojoSurface.Name => [PixelDojo.GettingStarted, PixelDojo.FeaturedModels, PixelDojo.GenerationJobs],
         PixelEngineSurface.Name => [PixelEngine.Authentication, PixelEngine.Credits, PixelEngine.Polling],
-        PixelsOceanSurface.Name => [PixelsOcean.Media, PixelsOcean.Collections, PixelsOcean.Watermark, PixelsOcean.LiveEditor, PixelsOcean.Jobs],
+        PixelsOceanSurface.Name => [PixelsOcean.Media, PixelsOcean.Collections, PixelsOcean.Watermark, PixelsOcean.LiveEditor, PixelsOcean.Jobs, PixelsOcean.Scraping],
         _ => [],
     };
 

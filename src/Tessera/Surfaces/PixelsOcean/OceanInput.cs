@@ -136,4 +136,21 @@ internal static class OceanInput
             _ => Error.Validation($"'{name}' must be true or false."),
         };
     }
+
+    /// <summary>A whole-number field <paramref name="min"/>–<paramref name="max"/> (a numeric string too, as forms send it); absent or null = <paramref name="fallback"/>.</summary>
+    public static Result<int> IntField(JsonElement body, string name, int fallback, int min, int max)
+    {
+        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return fallback;
+        }
+
+        var text = value.ValueKind switch
+        {
+            JsonValueKind.Number => value.GetRawText(),
+            JsonValueKind.String => value.GetString(),
+            _ => "not a number",
+        };
+        return string.IsNullOrEmpty(text) ? Error.Validation($"'{name}' must be a whole number from {min} to {max}.") : Int(text, name, fallback, min, max);
+    }
 }

@@ -11,7 +11,7 @@ namespace Tessera.Surfaces.PixelsOcean;
 /// <c>GET /api/jobs/{job_id}</c> (seed: "Poll until status = completed") for every Ocean job kind: the queue's status in
 /// the doc's words (queued, processing, completed, failed) and the library assets the job made. A kind lists its assets
 /// by putting their ids in its metadata's <c>asset_ids</c> and the items it could not do in <c>failures</c>
-/// (<c>batch_edit</c> does; scrape jobs will). Another account's job id is a 404.
+/// (<c>batch_edit</c> and <c>scrape</c> do; a scrape also records each file's source URL and label in <c>assets</c>). Another account's job id is a 404.
 /// </summary>
 public static class OceanJobEndpoints
 {
@@ -19,12 +19,16 @@ public static class OceanJobEndpoints
     {
         jobs.MapGet("/{id:long}", GetAsync)
             .Documented(SeedSections.PixelsOcean.Jobs, "Get job status",
-                "Any job of yours (a Live Editor batch ...): `status` queued | processing | completed | failed; `assets` {count, items: [{id, filename, url, type, size, download_url}]} the job stored in your library; `failures` [{media_id, error}] for items it could not do. Poll every 2–5 seconds.",
+                "Any job of yours (a scrape, a Live Editor batch): `status` queued | processing | completed | failed; `assets` {count, items: [{id, filename, url, type, size, ai_label, download_url}]} the job stored in your library (`url` is the source for a scrape, `download_url` the signed library file); `failures` [{media_id, error}] for items it could not do. Poll every 2–5 seconds.",
                 response: """{"success":true,"status":"completed","job_id":1024,"kind":"batch_edit","assets":{"count":1,"items":[{"id":501,"filename":"photo-edited.jpg","url":"https://host/ocean/m/501/.../photo-edited.jpg","type":"image","size":1048576,"download_url":"https://host/ocean/m/501/.../photo-edited.jpg"}]},"failures":[]}""");
         return jobs;
     }
 
-    public sealed record JobAssetView(long Id, string Filename, string Url, string Type, long Size, [property: JsonPropertyName("download_url")] string DownloadUrl);
+    /// <summary>An asset a job made: <c>url</c> is where it came from for a scrape (the site's file), else its library URL;
+    /// <c>download_url</c> is always the library's signed file URL (no key needed).</summary>
+    public sealed record JobAssetView(
+        long Id, string Filename, string Url, string Type, long Size, [property: JsonPropertyName("ai_label")] string? AiLabel,
+        [property: JsonPropertyName("download_url")] string DownloadUrl);
 
     public sealed record JobAssets(int Count, IReadOnlyList<JobAssetView> Items);
 
@@ -50,11 +54,17 @@ public static class OceanJobEndpoints
 
         var job = found.Value;
         var assetIds = Longs(job.Metadata?["asset_ids"]);
+        // A scrape records each file's source and label next to its id (ScrapeOutcome.assets).
+        var sources = (job.Metadata?["assets"] as JsonArray ?? []).OfType<JsonObject>()
+            .Where(item => item["id"] is not null)
+            .GroupBy(item => item["id"]!.GetValue<long>())
+            .ToDictionary(group => group.Key, group => (Url: group.First()["url"]?.GetValue<string>(), Label: group.First()["ai_label"]?.GetValue<string>()));
         var assets = (await media.GetManyAsync(account, assetIds, ct)).Where(asset => !asset.Trashed).OrderBy(asset => asset.Id)
             .Select(asset =>
             {
                 var url = OceanMediaFiles.UrlOf(context, asset);
-                return new JobAssetView(asset.Id, asset.FileName, url, asset.Kind, asset.Size, url);
+                var source = sources.GetValueOrDefault(asset.Id);
+                return new JobAssetView(asset.Id, asset.FileName, source.Url ?? url, asset.Kind, asset.Size, source.Label, url);
             }).ToList();
         var failures = (job.Metadata?["failures"] as JsonArray ?? []).OfType<JsonObject>()
             .Select(failure => new JobFailureView(failure["media_id"]?.GetValue<long>(), failure["error"]?.GetValue<string>() ?? "failed")).ToList();

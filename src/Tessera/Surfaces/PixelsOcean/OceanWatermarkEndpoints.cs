@@ -55,7 +55,7 @@ public static class OceanWatermarkEndpoints
         var image = json.IsSuccess ? OceanInput.String(json.Value, "image") : json.Error;
         var mark = json.IsSuccess ? OceanInput.String(json.Value, "watermark") : json.Error;
         var position = json.IsSuccess ? OceanInput.String(json.Value, "position") : json.Error;
-        var opacity = json.IsSuccess ? Opacity(json.Value) : json.Error;
+        var opacity = json.IsSuccess ? OceanInput.IntField(json.Value, "opacity", Watermark.DefaultOpacity, 0, 100) : json.Error;
         if (!image.IsSuccess || !mark.IsSuccess || !position.IsSuccess || !opacity.IsSuccess)
         {
             return new ErrorResult((!image.IsSuccess ? image.Error : !mark.IsSuccess ? mark.Error : !position.IsSuccess ? position.Error : opacity.Error)!);
@@ -91,22 +91,5 @@ public static class OceanWatermarkEndpoints
         return made.IsSuccess
             ? TypedResults.Ok(new WatermarkResponse(true, OceanMediaFiles.UrlOf(context, made.Value), Watermark.NameOf(placed), opacity, made.Value.Id))
             : new ErrorResult(made.Error);
-    }
-
-    /// <summary><c>opacity</c>: a whole number 0–100 (a numeric string too, as forms send it); absent = the doc's 30.</summary>
-    private static Result<int> Opacity(JsonElement body)
-    {
-        if (!body.TryGetProperty("opacity", out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return Watermark.DefaultOpacity;
-        }
-
-        var text = value.ValueKind switch
-        {
-            JsonValueKind.Number => value.GetRawText(),
-            JsonValueKind.String => value.GetString(),
-            _ => "not a number",
-        };
-        return OceanInput.Int(text, "opacity", Watermark.DefaultOpacity, 0, 100);
     }
 }

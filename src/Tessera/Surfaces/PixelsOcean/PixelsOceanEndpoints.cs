@@ -29,6 +29,7 @@ public static class PixelsOceanEndpoints
         media.MapOceanCollections();
         api.MapOceanGallery();
         api.MapOceanWatermark();
+        api.MapOceanScrape();
         var editor = api.MapGroup("/live-editor").RequireKey(Scopes.Media).RequireRateLimit(RateLimitDefaults.OceanBurst);
         editor.MapOceanLiveEditor();
         editor.MapOceanEditTemplates();
