@@ -15,7 +15,7 @@ namespace Tessera.Benchmarks.Editing;
 /// the JSON): a 4000×3000 JPEG (procedural photo: smooth waves plus grain, ~4 MB at q 92), an image watermark (a
 /// 600×200 PNG with alpha, 40 % opacity), a 64-px text layer with an outline, rotated, and a half-transparent
 /// rectangle. Each preview moves the text by a few pixels, as a drag does. Figures: preview cold (the shrunk base not
-/// cached: every preview decodes the photo), preview warm (the base cached, as during a drag), and the full-size render
+/// cached: every preview decodes the photo; also on a camera-like 3–5 MB JPEG of the same picture), preview warm (the base cached, as during a drag), and the full-size render
 /// (WebP, auto quality). Median and p99 over <c>runs</c> previews (≥ 30), median of 5 full renders.
 /// Run: <c>dotnet run -c Release --project bench/Tessera.Benchmarks -- editor [runs]</c>.
 /// </summary>
@@ -35,6 +35,14 @@ public static class EditorBenchmark
         var warm = Previews(new EditingOptions(), sources, limits, runs);
         Console.WriteLine($"preview warm (base cached, as in a drag): median {warm.Median:F1} ms, p99 {warm.P99:F1} ms over {runs}; CPU {warm.CpuMs:F1} ms per preview");
 
+        // A JPEG's decode time follows its compressed size (Huffman decoding reads every byte even at 1/4 scale); the
+        // grainy procedural photo is ~10 MB, a 12-megapixel camera's JPEG is usually 3–5 MB: the same picture with the
+        // grain softened as a camera's noise reduction does, saved at q 88.
+        var camera = CameraLike(photo);
+        var cameraSources = sources with { Base = camera, BaseKey = "bench-camera" };
+        var cameraCold = Previews(new EditingOptions { PreviewCacheEntries = 0 }, cameraSources, limits, runs);
+        Console.WriteLine($"preview cold, camera-like {camera.Length / 1e6:F2} MB JPEG: median {cameraCold.Median:F1} ms, p99 {cameraCold.P99:F1} ms over {runs}; CPU {cameraCold.CpuMs:F1} ms per preview");
+
         var settings = new EditingOptions();
         var renderer = new EditRenderer(Options.Create(settings), new PreviewBaseCache(Options.Create(settings)));
         var parser = new EditParser(Options.Create(settings), new EditFonts());
@@ -51,7 +59,7 @@ public static class EditorBenchmark
 
         full.Sort();
         Console.WriteLine($"full render 4000x3000 webp: median {full[2]:F0} ms over 5 ({bytes / 1e6:F2} MB)");
-        Console.WriteLine($"aim: preview <= 150 ms -> cold {(cold.Median <= 150 ? "met" : "missed")}, warm {(warm.Median <= 150 ? "met" : "missed")}");
+        Console.WriteLine($"aim: preview <= 150 ms -> cold {(cold.Median <= 150 ? "met" : "missed")}, camera-like cold {(cameraCold.Median <= 150 ? "met" : "missed")}, warm {(warm.Median <= 150 ? "met" : "missed")}");
         return Task.FromResult(0);
     }
 
@@ -85,6 +93,14 @@ public static class EditorBenchmark
           {"type":"text","text":"Harbour at dawn","size":64,"color":"#ffffff","outline_color":"#000000","outline_width":3,"x":{{200 + (step * 7)}},"y":{{300 + (step * 3)}},"rotation":-8,"z":2},
           {"type":"shape","shape":"rect","x":150,"y":250,"width":1400,"height":220,"fill":"#000000","opacity":35,"z":1}]}
         """).RootElement;
+
+    private static byte[] CameraLike(byte[] photo)
+    {
+        using var image = Image.NewFromBuffer(photo);
+        using var soft = image.Gaussblur(0.8);
+        using var bytes = soft.Cast(Enums.BandFormat.Uchar);
+        return bytes.JpegsaveBuffer(q: 88);
+    }
 
     private static byte[] Watermark()
     {

@@ -72,7 +72,19 @@ async function preview() {
   state.lastPreviewBody = body;
   try {
     const response = await call("POST", "live-editor/preview", body);
-    if (response.status === 429) { state.pending = true; return; }
+    if (response.status === 429) {
+      // Either another preview of this account is still rendering (retry soon) or the minute's budget is spent
+      // (Retry-After says when): wait that long, then send the newest edit.
+      const wait = Number(response.headers.get("Retry-After")) || 0;
+      if (wait > 0) {
+        say(`Rate limit reached; the preview resumes in ${wait} s.`);
+        clearTimeout(state.timer);
+        state.timer = setTimeout(preview, wait * 1000);
+      } else {
+        state.pending = true;
+      }
+      return;
+    }
     if (!response.ok) {
       const answer = await response.json().catch(() => ({ error: `HTTP ${response.status}` }));
       say(answer.error);
