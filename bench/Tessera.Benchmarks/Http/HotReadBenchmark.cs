@@ -36,7 +36,9 @@ public static class HotReadBenchmark
 
         var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 5;
         var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
-        await using var server = await ServerUnderTest.StartAsync(18631, ServerUnderTest.UnlimitedOmp);
+        // TESSERA_BENCH_PORT moves the three ports (server, nginx, nginx for the dense canvas) off another benchmark's.
+        var port = int.TryParse(Environment.GetEnvironmentVariable("TESSERA_BENCH_PORT"), CultureInfo.InvariantCulture, out var configured) ? configured : 18631;
+        await using var server = await ServerUnderTest.StartAsync(port, ServerUnderTest.UnlimitedOmp);
         var key = await server.CanvasOwnerKeyAsync();
         using var client = LoadRunner.CreateClient(server.Address, 4);
         await PaintAsync(client, key, CanvasScene.Realistic());
@@ -46,7 +48,7 @@ public static class HotReadBenchmark
         var png = await canvas.Content.ReadAsByteArrayAsync();
         var etag = canvas.Headers.ETag!.Tag;
         var tile = await client.GetByteArrayAsync(Tile);
-        await using var nginx = await Nginx.StartAsync(new Dictionary<string, byte[]> { ["canvas.png"] = png, ["tile.png"] = tile, ["healthz"] = "ok"u8.ToArray() }, 18632);
+        await using var nginx = await Nginx.StartAsync(new Dictionary<string, byte[]> { ["canvas.png"] = png, ["tile.png"] = tile, ["healthz"] = "ok"u8.ToArray() }, port + 1);
         using var nginxClient = nginx is null ? null : LoadRunner.CreateClient(nginx.Address, 1);
         var nginxEtag = nginxClient is null ? null : (await nginxClient.GetAsync("/canvas.png")).Headers.ETag!.Tag;
         Console.WriteLine($"canvas PNG {png.Length / 1024.0:F1} KB, tile {tile.Length / 1024.0:F1} KB; wrk -t2 -c{Connections}, {runs} runs of {seconds} s each; load average before: {Wrk.LoadAverage()}");
@@ -67,7 +69,7 @@ public static class HotReadBenchmark
         // The larger canvas: the same blocks painted over with per-pixel gradients, served by nginx as its own file.
         await PaintAsync(client, key, CanvasScene.Dense());
         var dense = await client.GetByteArrayAsync("/omp/api/canvas");
-        await using var denseNginx = await Nginx.StartAsync(new Dictionary<string, byte[]> { ["canvas.png"] = dense }, 18633);
+        await using var denseNginx = await Nginx.StartAsync(new Dictionary<string, byte[]> { ["canvas.png"] = dense }, port + 2);
         Console.WriteLine($"dense canvas PNG {dense.Length / 1024.0:F1} KB");
         await CompareAsync(server, denseNginx, $"canvas PNG 200 ({dense.Length / 1024} KB)", "/omp/api/canvas", "/canvas.png", null, null, duration, runs);
         return 0;

@@ -15,6 +15,7 @@ public static class CanvasExtensions
                 "Tessera:Canvas:Pixels: HistoryDepth, KeptWrites and CompactionInterval and MaxConcurrentHistoryReads must be positive, MaxLinkBytes 1 to 65535")
             .ValidateOnStart();
         builder.Services.AddSingleton<ClaimService>();
+        builder.Services.AddSingleton<PixelCreditConversion>();
         builder.Services.AddSingleton<Pixels.CanvasRegistry>();
         builder.Services.AddSingleton<Pixels.PixelEvents>();
         builder.Services.AddSingleton<Pixels.PixelStore>();

@@ -15,8 +15,11 @@ public static class Telemetry
 
     public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddAspNetCoreInstrumentation()
+        builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section);
+
+        // Read at registration: the instrumentation is wired once, when the meter provider is built.
+        var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => (options.HttpMetrics ? metrics.AddAspNetCoreInstrumentation() : metrics)
             .AddMeter(MeterPrefix + "*")
             .AddPrometheusExporter());
         return builder;

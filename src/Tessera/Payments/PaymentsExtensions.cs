@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Options;
 using Tessera.Payments.DevWallet;
 using Tessera.Payments.Lnd;
+using Tessera.Payments.Mpp;
 using Tessera.Payments.Nwc;
 using Tessera.Storage;
 using Tessera.Storage.Secrets;
 
 namespace Tessera.Payments;
 
-/// <summary>The Payments module's front door: BOLT11, the invoice backend chosen by <c>Tessera:Lightning:Backend</c>.</summary>
+/// <summary>The Payments module's front door: BOLT11, the invoice backend chosen by <c>Tessera:Lightning:Backend</c>, MPP (402) challenges.</summary>
 public static class PaymentsExtensions
 {
     public static IHostApplicationBuilder AddPayments(this IHostApplicationBuilder builder)
@@ -29,6 +30,8 @@ public static class PaymentsExtensions
         builder.Services.AddNwc(builder.Configuration);
         builder.Services.AddSingleton(services =>
             services.GetRequiredKeyedService<IInvoiceBackend>(services.GetRequiredService<IOptions<LightningOptions>>().Value.Backend));
+        builder.Services.AddSingleton<MppChallenges>();
+        builder.Services.AddProtectedColumn(new("payments_settings", "name", "value", MppChallenges.KeyPurpose, $"name = '{MppChallenges.KeyName}'"));
         return builder;
     }
 }

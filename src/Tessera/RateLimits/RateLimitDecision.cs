@@ -1,10 +1,15 @@
 namespace Tessera.RateLimits;
 
-/// <summary>The outcome of one limited request: every rule's view, and which rule the legacy single-limit headers describe.</summary>
+/// <summary>
+/// The outcome of one limited request: every rule's view, and which rule the legacy single-limit headers describe. It
+/// carries its response too, so it is the whole state of the headers' <c>OnStarting</c> callback (no tuple boxed per
+/// request).
+/// </summary>
 internal sealed class RateLimitDecision
 {
-    public RateLimitDecision(RateLimitPolicy policy, long[] states, long nowMs, bool allowed)
+    public RateLimitDecision(HttpResponse response, RateLimitPolicy policy, long[] states, long nowMs, bool allowed)
     {
+        Response = response;
         Policy = policy;
         NowMs = nowMs;
         Allowed = allowed;
@@ -21,6 +26,8 @@ internal sealed class RateLimitDecision
             }
         }
     }
+
+    public HttpResponse Response { get; }
 
     public RateLimitPolicy Policy { get; }
 

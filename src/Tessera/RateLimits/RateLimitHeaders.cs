@@ -20,11 +20,11 @@ internal static class RateLimitHeaders
 
     public static void Write(IHeaderDictionary headers, RateLimitDecision decision)
     {
-        var rules = decision.Policy.Rules;
+        var texts = decision.Policy.Texts;
         var tightest = decision.Outcomes[decision.Tightest];
-        headers[Limit] = rules[decision.Tightest].Limit.ToString(CultureInfo.InvariantCulture);
-        headers[Remaining] = tightest.Remaining.ToString(CultureInfo.InvariantCulture);
-        headers[Reset] = ((tightest.ResetAtMs + 999) / 1000).ToString(CultureInfo.InvariantCulture);
+        headers[Limit] = texts[decision.Tightest].Limit;
+        headers[Remaining] = texts[decision.Tightest].Remaining(tightest.Remaining);
+        headers[Reset] = texts[decision.Tightest].Reset((tightest.ResetAtMs + 999) / 1000);
         headers[Policy] = decision.Policy.PolicyField;
         headers[RateLimit] = RateLimitField(decision);
         if (!decision.Allowed)
@@ -35,22 +35,22 @@ internal static class RateLimitHeaders
 
     private static string RateLimitField(RateLimitDecision decision)
     {
-        var rules = decision.Policy.Rules;
-        if (rules.Length == 1)
+        var texts = decision.Policy.Texts;
+        if (texts.Length == 1)
         {
-            // The common case (one rule) builds its value in one interpolation, without a builder.
-            return Item(rules[0], decision.Outcomes[0], decision.NowMs);
+            // The common case (one rule): the rule's cached item, no builder.
+            return Item(texts[0], decision.Outcomes[0], decision.NowMs);
         }
 
         var field = new StringBuilder();
-        for (var i = 0; i < rules.Length; i++)
+        for (var i = 0; i < texts.Length; i++)
         {
-            field.Append(i == 0 ? "" : ", ").Append(Item(rules[i], decision.Outcomes[i], decision.NowMs));
+            field.Append(i == 0 ? "" : ", ").Append(Item(texts[i], decision.Outcomes[i], decision.NowMs));
         }
 
         return field.ToString();
     }
 
-    private static string Item(RateLimitRule rule, RuleOutcome outcome, long nowMs) =>
-        string.Create(CultureInfo.InvariantCulture, $"\"{rule.Name}\";r={outcome.Remaining};t={(Math.Max(0, outcome.ResetAtMs - nowMs) + 999) / 1000}");
+    private static string Item(RuleTexts texts, RuleOutcome outcome, long nowMs) =>
+        texts.Item(outcome.Remaining, (Math.Max(0, outcome.ResetAtMs - nowMs) + 999) / 1000);
 }

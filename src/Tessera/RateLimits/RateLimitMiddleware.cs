@@ -43,7 +43,7 @@ internal sealed class RateLimitMiddleware(
             return;
         }
 
-        var decision = new RateLimitDecision(policy, states, nowMs, allowed);
+        var decision = new RateLimitDecision(context.Response, policy, states, nowMs, allowed);
         if (!allowed)
         {
             Log.Rejected(logger, policy.Name, partitions[decision.Tightest], decision.RetryAfterSeconds);
@@ -55,11 +55,11 @@ internal sealed class RateLimitMiddleware(
         context.Response.OnStarting(
             static state =>
             {
-                var (response, decision) = ((HttpResponse, RateLimitDecision))state;
-                RateLimitHeaders.Write(response.Headers, decision);
+                var decision = (RateLimitDecision)state;
+                RateLimitHeaders.Write(decision.Response.Headers, decision);
                 return Task.CompletedTask;
             },
-            (context.Response, decision));
+            decision);
         await next(context);
         if (metadata.Counts is { } counts && !counts(context))
         {

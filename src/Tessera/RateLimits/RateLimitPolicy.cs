@@ -25,6 +25,7 @@ public sealed class RateLimitPolicy
             Rules[i] = new RateLimitRule(ruleName, options.Kind, options.Limit, (long)options.Window.TotalMilliseconds, options.Partition);
         }
 
+        Texts = Array.ConvertAll(Rules, rule => new RuleTexts(rule));
         PolicyField = string.Join(", ", Rules.Select(rule =>
             string.Create(CultureInfo.InvariantCulture, $"\"{rule.Name}\";q={rule.Limit};w={rule.WindowSeconds}")));
     }
@@ -35,6 +36,9 @@ public sealed class RateLimitPolicy
 
     /// <summary>The <c>RateLimit-Policy</c> field value, e.g. <c>"day";q=20;w=86400, "burst";q=60;w=60</c>.</summary>
     public string PolicyField { get; }
+
+    /// <summary>Each rule's header values, formatted once (<see cref="RuleTexts"/>).</summary>
+    internal RuleTexts[] Texts { get; }
 
     private static string NameOf(TimeSpan window) => window switch
     {

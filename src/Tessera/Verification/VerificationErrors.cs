@@ -15,5 +15,11 @@ public static class VerificationErrors
 
     public static readonly Error TokenExpired = Error.Forbidden("verification_token_expired", "The verification token has expired; verify again.");
 
+    /// <summary>A placement outside open mode without a token (surfaces name their own verify routes in the message).</summary>
+    public static readonly Error TokenRequired = Error.Forbidden("verification_required", "verificationToken is required: complete the verification first.");
+
+    /// <summary>A token whose score does not qualify in this mode (fixed when it was issued, under the mode of that moment).</summary>
+    public static readonly Error NotQualified = Error.Forbidden("verification_failed", "The verification token's score does not qualify to place in this mode.");
+
     public static readonly Error TokenSpent = Error.Conflict("verification_token_spent", "The verification token has already been used; verify again.");
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Tessera.Common;
 using Tessera.Storage;
 
@@ -19,8 +20,13 @@ public sealed partial class VerificationService
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
+        return await CheckTokenAsync(hash, connection, transaction: null, cancellationToken);
+    }
+
+    private async Task<TokenCheck> CheckTokenAsync(string hash, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
         await using var command = connection.Command(
-            "SELECT score, passes, expires_at, spent_at FROM verification_tokens WHERE token_hash = @hash").With("@hash", hash);
+            "SELECT score, passes, expires_at, spent_at FROM verification_tokens WHERE token_hash = @hash", transaction).With("@hash", hash);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -41,18 +47,29 @@ public sealed partial class VerificationService
     /// </summary>
     public async Task<Result<SpentToken>> SpendTokenAsync(string? token, CancellationToken cancellationToken = default)
     {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await SpendTokenAsync(token, connection, transaction: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Spends <paramref name="token"/> inside the caller's write <paramref name="transaction"/>, so the spend commits or
+    /// rolls back with what the token pays for (a placement's reservation: one token, one reservation, never a
+    /// reservation whose token another request spent). Racing transactions serialise on the token's row: the first
+    /// to commit wins, the others find it spent. Same answers as <see cref="SpendTokenAsync(string?, CancellationToken)"/>.
+    /// </summary>
+    public async Task<Result<SpentToken>> SpendTokenAsync(string? token, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken = default)
+    {
         if (VerificationTokens.Hash(token) is not { } hash)
         {
             return VerificationErrors.TokenInvalid;
         }
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        await using (var connection = await database.OpenAsync(cancellationToken))
         await using (var command = connection.Command("""
             UPDATE verification_tokens SET spent_at = @now
             WHERE token_hash = @hash AND spent_at IS NULL AND expires_at > @now
             RETURNING passes, score
-            """).With("@now", now).With("@hash", hash))
+            """, transaction).With("@now", now).With("@hash", hash))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             if (await reader.ReadAsync(cancellationToken))
@@ -63,8 +80,8 @@ public sealed partial class VerificationService
             }
         }
 
-        // Lost: say why, from the row as it is now.
-        return (await CheckTokenAsync(token, cancellationToken)).State switch
+        // Lost: say why, from the row as this transaction sees it now.
+        return (await CheckTokenAsync(hash, connection, transaction, cancellationToken)).State switch
         {
             TokenState.Unknown => VerificationErrors.TokenInvalid,
             TokenState.Expired => VerificationErrors.TokenExpired,

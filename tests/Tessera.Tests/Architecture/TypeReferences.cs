@@ -121,7 +121,7 @@ internal static class TypeReferences
         return type;
     }
 
-    private static IEnumerable<MemberInfo> FromIl(MethodBase method)
+    internal static IEnumerable<MemberInfo> FromIl(MethodBase method)
     {
         byte[]? il;
         try

@@ -87,7 +87,7 @@ public sealed class SecretsAtRestTests
         Assert.StartsWith("enc1:", webhook);
         Assert.DoesNotContain(secret["whsec_".Length..], webhook);
         Assert.StartsWith("enc1:", await database.ScalarAsync("SELECT private_key FROM payments_dev_node"));
-        Assert.StartsWith("enc1:", await database.ScalarAsync("SELECT value FROM bsap_state WHERE name = 'mpp_challenge_key'"));
+        Assert.StartsWith("enc1:", await database.ScalarAsync("SELECT value FROM payments_settings WHERE name = 'mpp_challenge_key'"));
         Assert.All(await database.ColumnAsync("SELECT preimage FROM payments_dev_invoices"), value => Assert.StartsWith("enc1:", value));
         var answers = await database.ColumnAsync("SELECT expected FROM verification_challenges");
         Assert.Equal(3, answers.Count);

@@ -32,7 +32,7 @@ public sealed class VerificationHost : IAsyncDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static VerificationHost Create(int seed = 1, string? mode = null, string? threshold = null)
+    public static VerificationHost Create(int seed = 1, string? mode = null, string? threshold = null, Action<TesseraFactory>? configure = null)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 4, 1, 12, 0, 0, TimeSpan.Zero));
         var factory = new TesseraFactory().WithServices(services =>
@@ -49,6 +49,8 @@ public sealed class VerificationHost : IAsyncDisposable
         {
             factory.With("Tessera:Verification:Threshold", threshold);
         }
+
+        configure?.Invoke(factory);
 
         return new VerificationHost(factory, clock);
     }

@@ -64,7 +64,16 @@ public sealed partial class PlacementService(
     /// <c>unpaid_area_exceeded</c> (429: with this square its unpaid pixels would pass <see cref="PlacementOptions.MaxUnpaidPixelsPerIp"/>
     /// or <see cref="PlacementOptions.MaxUnpaidPixelsPerAccount"/>).
     /// </summary>
-    public async Task<Result<Placement>> ReserveAsync(ReserveRequest request, CancellationToken cancellationToken = default)
+    public Task<Result<Placement>> ReserveAsync(ReserveRequest request, CancellationToken cancellationToken = default) =>
+        ReserveAsync(request, admit: null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="ReserveAsync(ReserveRequest, CancellationToken)"/>, with <paramref name="admit"/> run inside the
+    /// reservation's write transaction once the square is known free, just before the insert: a refusal rolls the
+    /// reservation back, and whatever <paramref name="admit"/> wrote commits or rolls back with it
+    /// (<see cref="PlacementReservations"/> spends the verification token there).
+    /// </summary>
+    internal async Task<Result<Placement>> ReserveAsync(ReserveRequest request, ReservationAdmission? admit, CancellationToken cancellationToken)
     {
         var (x, y, size) = (request.X, request.Y, request.Size);
         if ((PlacementRules.CheckSquare(_options, Board.Width, Board.Height, x, y, size) ?? PlacementRules.CheckTexts(_options, request)) is { } invalid)
@@ -123,6 +132,12 @@ public sealed partial class PlacementService(
             {
                 await write.Transaction.RollbackAsync(cancellationToken);
                 return await TakenAfterCatchUpAsync(x, y, size, cancellationToken);
+            }
+
+            if (admit is not null && await admit(write.Connection, write.Transaction, cancellationToken) is { } refused)
+            {
+                await write.Transaction.RollbackAsync(cancellationToken);
+                return refused;
             }
 
             try

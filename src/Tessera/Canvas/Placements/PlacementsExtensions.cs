@@ -45,6 +45,7 @@ public static class PlacementsExtensions
             Feed = services.GetRequiredService<PlacementFeedReader>(),
         });
         builder.Services.AddSingleton<PlacementPayments>();
+        builder.Services.AddSingleton<PlacementReservations>();
         builder.Services.AddHostedService<PlacementSettlementWatcher>();
         builder.Services.AddSingleton(services =>
         {

@@ -1,5 +1,4 @@
 using Tessera.Http;
-using Tessera.Storage.Secrets;
 using Tessera.Surfaces.Discovery;
 
 namespace Tessera.Surfaces.BillionSatoshi;
@@ -13,11 +12,10 @@ public static class BillionSatoshiEndpoints
 {
     public const string Canvas = "bsap";
 
-    /// <summary>The surface's services (its persistent state: MPP challenge key, agent-layer reveal).</summary>
+    /// <summary>The surface's services (its persistent state: the agent-layer reveal).</summary>
     public static IHostApplicationBuilder AddBillionSatoshi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<BsapState>();
-        builder.Services.AddProtectedColumn(new("bsap_state", "name", "value", BsapState.ChallengeKeyPurpose, $"name = '{BsapState.ChallengeKeyName}'"));
         return builder.AddSurface(BillionSatoshiSurface.Descriptor);
     }
 

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Tessera.Accounts;
 using Tessera.Canvas.Placements;
@@ -7,6 +5,7 @@ using Tessera.Common;
 using Tessera.Http.Idempotency;
 using Tessera.Http;
 using Tessera.Imaging;
+using Tessera.Payments.Mpp;
 using Tessera.RateLimits;
 using Tessera.Verification;
 using Tessera.Surfaces.Discovery;
@@ -16,26 +15,28 @@ namespace Tessera.Surfaces.BillionSatoshi;
 /// <summary>
 /// <c>POST /api/placements</c> (multipart): reserves the square with a Lightning invoice of its price and answers
 /// 402 with an MPP challenge (default) or 202 with the invoice in JSON (<c>?flow=invoice</c>). The same POST retried
-/// with <c>Authorization: Payment …</c> (either credential form, <see cref="PaymentCredential"/>) activates the
+/// with <c>Authorization: Payment …</c> (either credential form, read by the Payments module's <see cref="MppChallenges"/>) activates the
 /// reservation the preimage pays and answers 201 with a <c>Payment-Receipt</c>; that retry needs no new verification
-/// token and is not counted by the 5-per-hour limit (DECISIONS.md). See docs/billion-satoshi.md.
+/// token and is not counted by the 5-per-hour limit (DECISIONS.md). The rules are the modules': the reservation and its
+/// verification token (<see cref="PlacementReservations"/>), the challenge, credential and receipt (<see cref="MppChallenges"/>);
+/// this file reads the form and shapes the answers. See docs/billion-satoshi.md.
 /// </summary>
 public static class BsapPlacementEndpoints
 {
-    public static Error VerificationRequired(HttpContext context) => Error.Forbidden("verification_required",
-        $"verificationToken is required: complete POST {RouteNames.Of(context, "/api/verify/start")} and POST {RouteNames.Of(context, "/api/verify/respond")} first.");
-
-    public static readonly Error VerificationFailed = Error.Forbidden("verification_failed",
-        "The verification token's score does not qualify to place in this mode.");
+    /// <summary>The module's <c>verification_required</c>, naming this surface's verify routes.</summary>
+    public static Error VerificationRequired(HttpContext context) => VerificationErrors.TokenRequired with
+    {
+        Message = $"verificationToken is required: complete POST {RouteNames.Of(context, "/api/verify/start")} and POST {RouteNames.Of(context, "/api/verify/respond")} first.",
+    };
 
     public static RouteGroupBuilder MapBsapPlacements(this RouteGroupBuilder api, string pathBase)
     {
-        api.MapPost("/placements", (HttpContext context, PlacementService placements, PlacementPayments payments, VerificationService verification,
-                    BsapState state, IOptions<ImagingOptions> imaging, IConfiguration configuration, string? flow, CancellationToken ct) =>
-                PaymentCredential.IsPresent(context.Request)
-                    ? PaidRetryAsync(context, payments, state, configuration, pathBase, ct)
-                    : CreateAsync(context, placements, verification, state, imaging.Value, configuration, pathBase, flow, ct))
-            .RequireRateLimit(RateLimitDefaults.BsapPlacements, exempt: context => PaymentCredential.IsPresent(context.Request), counts: Reserved)
+        api.MapPost("/placements", (HttpContext context, PlacementReservations reservations, PlacementPayments payments, MppChallenges mpp,
+                    IOptions<ImagingOptions> imaging, string? flow, CancellationToken ct) =>
+                MppChallenges.IsPresent(context.Request)
+                    ? PaidRetryAsync(context, payments, mpp, pathBase, ct)
+                    : CreateAsync(context, reservations, mpp, imaging.Value, pathBase, flow, ct))
+            .RequireRateLimit(RateLimitDefaults.BsapPlacements, exempt: context => MppChallenges.IsPresent(context.Request), counts: Reserved)
             .WithIdempotency()
             .DisableAntiforgery()
             .WithRequestBody<PlacementForm>("multipart/form-data")
@@ -60,8 +61,7 @@ public static class BsapPlacementEndpoints
         && !context.Response.Headers.ContainsKey("Idempotent-Replayed");
 
     private static async Task<IResult> CreateAsync(
-        HttpContext context, PlacementService placements, VerificationService verification, BsapState state, ImagingOptions imaging,
-        IConfiguration configuration, string pathBase, string? flow, CancellationToken ct)
+        HttpContext context, PlacementReservations reservations, MppChallenges mpp, ImagingOptions imaging, string pathBase, string? flow, CancellationToken ct)
     {
         if (flow is not (null or "mpp" or "invoice"))
         {
@@ -97,29 +97,14 @@ public static class BsapPlacementEndpoints
             return new ErrorResult(BsapNumbers.SquareError);
         }
 
-        string? token = form["verificationToken"];
-        if (verification.Mode != VerificationMode.Open && await CheckTokenAsync(context, verification, token, ct) is { } refused)
-        {
-            return new ErrorResult(refused);
-        }
-
-        var reserved = await placements.ReserveAsync(new ReserveRequest(
+        var reserved = await reservations.ReserveAsync(new ReserveRequest(
             square.X, square.Y, square.Size, image.Value, agentImage.Value, form["url"], form["message"], form["agentIdentity"],
-            RatePartitioner.ClientAddress(context.Connection.RemoteIpAddress), TesseraClaims.AccountIdOf(context.User)), ct);
+            RatePartitioner.ClientAddress(context.Connection.RemoteIpAddress), TesseraClaims.AccountIdOf(context.User)), form["verificationToken"], ct);
         if (!reserved.IsSuccess)
         {
-            return BsapResponses.Error(reserved.Error);
-        }
-
-        // DECISIONS.md: the token is spent when the reservation is made. Checked above, spent now: a token raced by two
-        // requests lets one spend it; the other's reservation is answered with the token's error and expires unpaid.
-        if (verification.Mode != VerificationMode.Open)
-        {
-            var spent = await verification.SpendTokenAsync(token, ct);
-            if (!spent.IsSuccess)
-            {
-                return new ErrorResult(spent.Error);
-            }
+            return reserved.Error.Code == VerificationErrors.TokenRequired.Code
+                ? new ErrorResult(VerificationRequired(context))
+                : BsapResponses.Error(reserved.Error);
         }
 
         var placement = reserved.Value;
@@ -131,16 +116,14 @@ public static class BsapPlacementEndpoints
             return TypedResults.Json(body, statusCode: StatusCodes.Status202Accepted);
         }
 
-        var challenge = PaymentChallenge.For(placement, Realm(context, configuration), await state.ChallengeKeyAsync(ct));
+        var challenge = await mpp.IssueAsync(Charge(placement), context.Request, ct);
         context.Response.Headers.WWWAuthenticate = challenge.Header();
         return TypedResults.Json(body, statusCode: StatusCodes.Status402PaymentRequired);
     }
 
-    private static async Task<IResult> PaidRetryAsync(
-        HttpContext context, PlacementPayments payments, BsapState state, IConfiguration configuration, string pathBase, CancellationToken ct)
+    private static async Task<IResult> PaidRetryAsync(HttpContext context, PlacementPayments payments, MppChallenges mpp, string pathBase, CancellationToken ct)
     {
-        var key = await state.ChallengeKeyAsync(ct);
-        var credential = PaymentCredential.Parse(context.Request.Headers.Authorization.ToString(), key);
+        var credential = await mpp.ReadCredentialAsync(context.Request, ct);
         if (!credential.IsSuccess)
         {
             return new ErrorResult(credential.Error);
@@ -155,50 +138,15 @@ public static class BsapPlacementEndpoints
         // Already active (a repeat, or the settlement watch was first): the same 201; the placement was activated and
         // its sats recorded once.
         var placement = confirmed.Value.Placement;
-        var challengeId = credential.Value.ChallengeId ?? PaymentChallenge.For(placement, Realm(context, configuration), key).Id;
-        context.Response.Headers["Payment-Receipt"] = Receipt(challengeId, placement);
+        context.Response.Headers["Payment-Receipt"] = await mpp.ReceiptAsync(
+            credential.Value, Charge(placement), placement.PaidAt ?? placement.UpdatedAt, context.Request, ct);
         context.Response.Headers.CacheControl = "no-store";
         return TypedResults.Created($"{pathBase}/api/placements/{placement.Id}/status", BsapResponses.Active(placement));
     }
 
-    /// <summary>The draft's receipt: base64url of JCS <c>{challengeId, method, reference: paymentHash, status: "success", timestamp}</c>.</summary>
-    private static string Receipt(string challengeId, Placement placement)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("challengeId", challengeId);
-            writer.WriteString("method", PaymentChallenge.Method);
-            writer.WriteString("reference", placement.PaymentHash);
-            writer.WriteString("status", "success");
-            writer.WriteString("timestamp", PaymentChallenge.Rfc3339(placement.PaidAt ?? placement.UpdatedAt));
-            writer.WriteEndObject();
-        }
-
-        return PaymentChallenge.Base64Url(buffer.ToArray());
-    }
-
-    /// <summary>The protection space of the challenge: the public host (Tessera:PublicBaseUrl behind a proxy).</summary>
-    private static string Realm(HttpContext context, IConfiguration configuration) =>
-        Uri.TryCreate(PublicBaseUrl.Of(context.Request, configuration), UriKind.Absolute, out var uri) ? uri.Authority : context.Request.Host.Value ?? "tessera";
-
-    private static async Task<Error?> CheckTokenAsync(HttpContext context, VerificationService verification, string? token, CancellationToken ct)
-    {
-        if (string.IsNullOrEmpty(token))
-        {
-            return VerificationRequired(context);
-        }
-
-        var check = await verification.CheckTokenAsync(token, ct);
-        return check.State switch
-        {
-            TokenState.Unknown => VerificationErrors.TokenInvalid,
-            TokenState.Expired => VerificationErrors.TokenExpired,
-            TokenState.Spent => VerificationErrors.TokenSpent,
-            _ => check.Passes ? null : VerificationFailed,
-        };
-    }
+    /// <summary>What a placement's challenge charges: its price on its invoice, named by its id.</summary>
+    private static MppCharge Charge(Placement placement) =>
+        new(placement.Id, placement.Sats, placement.Invoice, placement.PaymentHash, placement.ExpiresAt);
 
     /// <summary>An uploaded file's bytes (null when absent), bounded like every upload (Imaging's MaxBytes).</summary>
     private static async Task<Result<byte[]?>> FileAsync(IFormCollection form, string name, ImagingOptions imaging, CancellationToken ct)

@@ -2,6 +2,7 @@ using Tessera.Canvas.Placements;
 using Tessera.Common;
 using Tessera.Http.Idempotency;
 using Tessera.Http;
+using Tessera.Payments;
 using Tessera.Storage;
 using Tessera.Surfaces.Discovery;
 

@@ -22,7 +22,6 @@ public static class OmpAgentEndpoints
             .ValidateOnStart();
         builder.Services.AddSingleton<PromoLinks>();
         builder.Services.AddSingleton<ReferralService>();
-        builder.Services.AddSingleton<PixelCreditConversion>();
         return builder;
     }
 
@@ -88,7 +87,7 @@ public static class OmpAgentEndpoints
     private static async Task<Results<Created<ConvertResponse>, ErrorResult>> ConvertCredits(
         ConvertRequest? request, HttpContext context, PixelCreditConversion conversion, CancellationToken ct)
     {
-        var result = await conversion.ConvertAsync(TesseraClaims.AccountIdOf(context.User)!, request?.StartX, request?.StartY, ct);
+        var result = await conversion.ConvertAsync(OneMillionPixelsEndpoints.Canvas, TesseraClaims.AccountIdOf(context.User)!, request?.StartX, request?.StartY, ct);
         if (!result.IsSuccess)
         {
             return new ErrorResult(result.Error);

@@ -43,9 +43,11 @@ public static class OmpPixelEndpoints
 
     public sealed record WriteResponse(bool Success, int Updated, long Seq);
 
-    private static async Task<Results<Ok<WriteResponse>, ErrorResult>> WritePixels(PixelWriteRequest request, HttpContext context, PixelStore store, CancellationToken ct)
+    private static async Task<Results<Ok<WriteResponse>, ErrorResult>> WritePixels(
+        PixelWriteRequest request, HttpContext context, CanvasRegistry canvases, PixelStore store, CancellationToken ct)
     {
-        var changes = request.ToChanges();
+        var size = canvases.Find(Canvas)!.Definition;
+        var changes = request.ToChanges(size.Width, size.Height);
         if (!changes.IsSuccess)
         {
             return new ErrorResult(changes.Error);
@@ -203,12 +205,13 @@ public static class OmpPixelEndpoints
     /// per-pixel index (one range scan), which keeps the newest <c>Tessera:Canvas:Pixels:HistoryDepth</c> changes.
     /// </summary>
     private static async Task<Results<Ok<HistoryResponse>, ErrorResult>> History(
-        PixelStore store, CancellationToken ct,
+        CanvasRegistry canvases, PixelStore store, CancellationToken ct,
         [FromQuery] int? x = null, [FromQuery] int? y = null, [FromQuery] int? limit = null, [FromQuery] long? before = null)
     {
-        if (x is null or < 0 or > 999 || y is null or < 0 or > 999)
+        var state = canvases.Find(Canvas)!;
+        if (x is not { } px || y is not { } py || !state.Contains(px, py))
         {
-            return new ErrorResult(Error.Validation("x and y are required, each between 0 and 999."));
+            return new ErrorResult(Error.Validation($"x and y are required: x between 0 and {state.Definition.Width - 1}, y between 0 and {state.Definition.Height - 1}."));
         }
 
         if (limit is < 1 or > HistoryMaxPage || before is < 1)

@@ -28,7 +28,7 @@ public static class OmpSkillEndpoints
     }
 
     private static async Task<IResult> SkillAsync(
-        HttpContext context, ClaimService claims, AgentService agents, SurfaceRegistry surfaces, IConfiguration configuration,
+        HttpContext context, ClaimService claims, AgentService agents, SurfaceRegistry surfaces, IConfiguration configuration, CanvasRegistry canvases,
         RateLimitPolicies policies, IOptions<PixelOptions> pixels, IOptions<OmpStreamOptions> stream, CancellationToken ct)
     {
         var baseUrl = PublicBaseUrl.Of(context.Request, configuration) + surfaces.Get(OneMillionPixelsSurface.Name).PathBase;
@@ -42,7 +42,7 @@ public static class OmpSkillEndpoints
                 KeyAccessRule.Refusal(context, new KeyAccess(Scopes.Canvas, false)) is null,
                 KeyAccessRule.Refusal(context, new KeyAccess(null, false)) is null);
         var owned = account is null ? [] : await claims.ListAsync(OneMillionPixelsEndpoints.Canvas, account, ct);
-        return Results.Text(Render(baseUrl, caller, owned, policies, pixels.Value, stream.Value), "text/markdown; charset=utf-8");
+        return Results.Text(Render(baseUrl, caller, owned, canvases.Find(OneMillionPixelsEndpoints.Canvas)!.Definition, policies, pixels.Value, stream.Value), "text/markdown; charset=utf-8");
     }
 
     private static string? PresentedKeyText(HttpContext context)
@@ -56,7 +56,7 @@ public static class OmpSkillEndpoints
         return context.Request.Headers["X-API-Key"].ToString() is { Length: > 0 } header ? header.Trim() : null;
     }
 
-    internal static string Render(string baseUrl, SkillCaller caller, IReadOnlyList<Claim> owned, RateLimitPolicies policies, PixelOptions pixels, OmpStreamOptions stream)
+    internal static string Render(string baseUrl, SkillCaller caller, IReadOnlyList<Claim> owned, CanvasDefinition canvas, RateLimitPolicies policies, PixelOptions pixels, OmpStreamOptions stream)
     {
         var key = caller.Key;
         var k = key ?? "YOUR_KEY";
@@ -66,7 +66,7 @@ public static class OmpSkillEndpoints
         var md = new StringBuilder();
         md.AppendLine("# One Million Pixels — SKILL.md");
         md.AppendLine();
-        md.AppendLine("A 1000×1000 pixel canvas for AI agents. You own rectangles of it; paint them with colours and https links.");
+        md.AppendLine(inv, $"A {canvas.Width}×{canvas.Height} pixel canvas for AI agents. You own rectangles of it; paint them with colours and https links.");
         md.AppendLine();
         md.AppendLine(inv, $"- Base URL: `{baseUrl}`");
         md.AppendLine(key is null
@@ -90,7 +90,7 @@ public static class OmpSkillEndpoints
         }
 
         md.AppendLine();
-        md.AppendLine("Coordinates are 0–999. Colours are `#RRGGBB` or `#RGB`. Links must be https. You may only write pixels you own (403 otherwise).");
+        md.AppendLine(inv, $"Coordinates are x 0–{canvas.Width - 1}, y 0–{canvas.Height - 1}. Colours are `#RRGGBB` or `#RGB`. Links must be https. You may only write pixels you own (403 otherwise).");
         md.AppendLine("Errors are JSON `{\"error\": \"message\", \"code\": \"machine_code\"}` with status 400, 401, 403, 404, 409, 410, 413, 429 or 500.");
         md.AppendLine("409 means a conflict: `agent_exists` (that fingerprint already has an agent), `region_taken` (a conversion whose square is no longer free), or a request with the same `Idempotency-Key` still running.");
         if (key is not null && !caller.KeyWorks)
@@ -130,7 +130,7 @@ public static class OmpSkillEndpoints
         Example(md, "History of one pixel (newest page; add &before=<next_before> for older ones)", $"curl '{baseUrl}/api/pixels/history?x={x}&y={y}&limit=100'");
         Example(md, "Live changes (server-sent events from now; reconnect with `?since=<seq>` or `Last-Event-ID` to miss nothing)",
             $"curl -N {baseUrl}/api/pixels/stream\ncurl -N '{baseUrl}/api/pixels/stream?since=SEQ'");
-        Example(md, "The whole canvas as a 1000×1000 PNG", $"curl -o canvas.png {baseUrl}/api/canvas");
+        Example(md, string.Create(inv, $"The whole canvas as a {canvas.Width}×{canvas.Height} PNG"), $"curl -o canvas.png {baseUrl}/api/canvas");
         Example(md, "Create an anonymous agent (get a private key and a promo link)", $"curl -X POST {baseUrl}/api/agent -H 'Content-Type: application/json' -d '{{\"fingerprint\":\"your-stable-fingerprint\"}}'");
         if (key is null || caller.PublicKey is not null)
         {

@@ -19,8 +19,6 @@ namespace Tessera.Surfaces.OneMillionPixels;
 /// </summary>
 public static class OmpUploadEndpoints
 {
-    private const int MaxSide = 1000;
-
     /// <summary>The rectangle's width and height when the form leaves them out.</summary>
     internal const int DefaultSide = 10;
 
@@ -66,13 +64,15 @@ public static class OmpUploadEndpoints
             return new ErrorResult(Error.Validation($"image is larger than {imaging.Value.MaxBytes / 1024 / 1024} MB."));
         }
 
+        var state = canvases.Find(OneMillionPixelsEndpoints.Canvas)!;
+        var (canvasWidth, canvasHeight) = (state.Definition.Width, state.Definition.Height);
         var x = Number(form["x"]);
         var y = Number(form["y"]);
         var width = form.ContainsKey("width") ? Number(form["width"]) : DefaultSide;
         var height = form.ContainsKey("height") ? Number(form["height"]) : DefaultSide;
-        if (x is null or < 0 || y is null or < 0 || width is null or < 1 || height is null or < 1 || (long)x + width > MaxSide || (long)y + height > MaxSide)
+        if (x is null or < 0 || y is null or < 0 || width is null or < 1 || height is null or < 1 || (long)x + width > canvasWidth || (long)y + height > canvasHeight)
         {
-            return new ErrorResult(Error.Validation("x, y, width and height must be whole numbers with the rectangle inside the 1000x1000 canvas."));
+            return new ErrorResult(Error.Validation($"x, y, width and height must be whole numbers with the rectangle inside the {canvasWidth}x{canvasHeight} canvas."));
         }
 
         string? url = form["url"];
@@ -98,7 +98,6 @@ public static class OmpUploadEndpoints
             return new ErrorResult(rgba.Error);
         }
 
-        var state = canvases.Find(OneMillionPixelsEndpoints.Canvas)!;
         var account = TesseraClaims.AccountIdOf(context.User)!;
         var ownership = await store.CheckOwnsRectangleAsync(state, account, x.Value, y.Value, width.Value, height.Value, ct);
         if (ownership is not null)

@@ -14,8 +14,11 @@ public sealed record PixelWriteRequest(int? X, int? Y, string? Color, string? Ur
 {
     public const int MaxBulk = 1000;
 
-    /// <summary>The pixels to write, or the first reason the request is refused (nothing is written then).</summary>
-    public Result<List<PixelChange>> ToChanges()
+    /// <summary>
+    /// The pixels to write on a <paramref name="width"/>×<paramref name="height"/> canvas (the configured one), or the
+    /// first reason the request is refused (nothing is written then).
+    /// </summary>
+    public Result<List<PixelChange>> ToChanges(int width, int height)
     {
         if (Pixels is not null)
         {
@@ -38,7 +41,7 @@ public sealed record PixelWriteRequest(int? X, int? Y, string? Color, string? Ur
                     return Error.Validation($"pixels[{i}] is null.");
                 }
 
-                var change = ToChange(pixel.X, pixel.Y, pixel.Color, pixel.Url, $"pixels[{i}].");
+                var change = ToChange(pixel.X, pixel.Y, pixel.Color, pixel.Url, width, height, $"pixels[{i}].");
                 if (!change.IsSuccess)
                 {
                     return change.Error;
@@ -50,20 +53,20 @@ public sealed record PixelWriteRequest(int? X, int? Y, string? Color, string? Ur
             return changes;
         }
 
-        var single = ToChange(X, Y, Color, Url, "");
+        var single = ToChange(X, Y, Color, Url, width, height, "");
         return single.IsSuccess ? new List<PixelChange> { single.Value } : single.Error;
     }
 
-    private static Result<PixelChange> ToChange(int? x, int? y, string? color, string? url, string where)
+    private static Result<PixelChange> ToChange(int? x, int? y, string? color, string? url, int width, int height, string where)
     {
         if (x is null || y is null)
         {
             return Error.Validation($"{where}x and {where}y are required.");
         }
 
-        if (x is < 0 or > 999 || y is < 0 or > 999)
+        if (x < 0 || x >= width || y < 0 || y >= height)
         {
-            return Error.Validation($"{where}x and {where}y must be between 0 and 999.");
+            return Error.Validation($"{where}x must be between 0 and {width - 1} and {where}y between 0 and {height - 1}.");
         }
 
         uint? parsed = null;

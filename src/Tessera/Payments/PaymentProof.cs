@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Tessera.Canvas.Placements;
+namespace Tessera.Payments;
 
 /// <summary>
 /// A Lightning preimage as proof of payment: only the payee's node knows it until the invoice is paid, so

@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Tessera.Canvas.Placements;
 using Tessera.Common;
 
-namespace Tessera.Surfaces.BillionSatoshi;
+namespace Tessera.Payments.Mpp;
 
 /// <summary>
 /// An <c>Authorization: Payment …</c> credential, in either form a client sends:
@@ -13,8 +12,9 @@ namespace Tessera.Surfaces.BillionSatoshi;
 /// <item>the draft's: <c>Payment &lt;base64url&gt;</c> of <c>{"challenge":{id, realm, method, intent, request, expires}, "payload":{"preimage":"&lt;hex&gt;"}}</c>:
 /// the challenge must be one this server issued (its id is the HMAC of its parameters) for the invoice the preimage pays.</item>
 /// </list>
+/// Read by <see cref="MppChallenges.ReadCredentialAsync"/>, which knows the key.
 /// </summary>
-public sealed record PaymentCredential(byte[] Preimage, string? ChallengeId)
+public sealed record MppCredential(byte[] Preimage, string? ChallengeId)
 {
     public static readonly Error Malformed = new("malformed_credential",
         "The Payment credential could not be read: send credential=\"<base64url of {\\\"preimage\\\":\\\"<hex>\\\"}>\" or the draft's base64url JSON {challenge, payload:{preimage}}.", 400);
@@ -23,25 +23,26 @@ public sealed record PaymentCredential(byte[] Preimage, string? ChallengeId)
 
     /// <summary>Whether the request carries a Payment credential at all (then it is a paid retry, never a new reservation).</summary>
     public static bool IsPresent(HttpRequest request) =>
-        request.Headers.Authorization.ToString().StartsWith(PaymentChallenge.Scheme + " ", StringComparison.OrdinalIgnoreCase);
+        request.Headers.Authorization.ToString().StartsWith(MppChallenge.Scheme + " ", StringComparison.OrdinalIgnoreCase);
 
-    public static Result<PaymentCredential> Parse(string authorization, byte[] challengeKey)
+    /// <summary>Reads the credential of an <c>Authorization</c> value that <see cref="IsPresent"/> accepted.</summary>
+    internal static Result<MppCredential> Parse(string authorization, byte[] challengeKey)
     {
-        var token = authorization[(PaymentChallenge.Scheme.Length + 1)..].Trim();
+        var token = authorization[(MppChallenge.Scheme.Length + 1)..].Trim();
         if (SeedParameter(token) is { } seed)
         {
-            return PaymentChallenge.FromBase64Url(seed) switch
+            return MppChallenge.FromBase64Url(seed) switch
             {
-                { Length: PaymentProof.PreimageBytes } raw => new PaymentCredential(raw, null),
-                { } json => PreimageOf(json, "preimage") is { } preimage ? new PaymentCredential(preimage, null) : Malformed,
+                { Length: PaymentProof.PreimageBytes } raw => new MppCredential(raw, null),
+                { } json => PreimageOf(json, "preimage") is { } preimage ? new MppCredential(preimage, null) : Malformed,
                 null => Malformed,
             };
         }
 
-        return PaymentChallenge.FromBase64Url(token) is { } bytes ? Draft(bytes, challengeKey) : Malformed;
+        return MppChallenge.FromBase64Url(token) is { } bytes ? Draft(bytes, challengeKey) : Malformed;
     }
 
-    private static Result<PaymentCredential> Draft(byte[] json, byte[] challengeKey)
+    private static Result<MppCredential> Draft(byte[] json, byte[] challengeKey)
     {
         try
         {
@@ -57,19 +58,19 @@ public sealed record PaymentCredential(byte[] Preimage, string? ChallengeId)
 
             var (id, realm, method, intent, request, expires) =
                 (Text(challenge, "id"), Text(challenge, "realm"), Text(challenge, "method"), Text(challenge, "intent"), Text(challenge, "request"), Text(challenge, "expires"));
-            if (id is null || realm is null || method != PaymentChallenge.Method || intent != PaymentChallenge.Intent || request is null || expires is null)
+            if (id is null || realm is null || method != MppChallenge.Method || intent != MppChallenge.Intent || request is null || expires is null)
             {
                 return InvalidChallenge;
             }
 
-            var expected = PaymentChallenge.Sign(challengeKey, realm, method, intent, request, expires);
+            var expected = MppChallenge.Sign(challengeKey, realm, method, intent, request, expires);
             if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(id))
                 || PaymentHashOf(request) is not { } paymentHash || !PaymentProof.Matches(preimage, paymentHash))
             {
                 return InvalidChallenge;
             }
 
-            return new PaymentCredential(preimage, id);
+            return new MppCredential(preimage, id);
         }
         catch (JsonException)
         {
@@ -105,7 +106,7 @@ public sealed record PaymentCredential(byte[] Preimage, string? ChallengeId)
 
     private static string? PaymentHashOf(string request)
     {
-        if (PaymentChallenge.FromBase64Url(request) is not { } json)
+        if (MppChallenge.FromBase64Url(request) is not { } json)
         {
             return null;
         }
