@@ -35,11 +35,11 @@ public static class BsapPlacementEndpoints
                 PaymentCredential.IsPresent(context.Request)
                     ? PaidRetryAsync(context, payments, state, configuration, pathBase, ct)
                     : CreateAsync(context, placements, verification, state, imaging.Value, configuration, pathBase, flow, ct))
-            .RequireRateLimit(RateLimitDefaults.BsapPlacements, exempt: context => PaymentCredential.IsPresent(context.Request), counts: Reserved)
+            .RequireRateLimit(BillionSatoshiSurface.Policies.Placements, exempt: context => PaymentCredential.IsPresent(context.Request), counts: Reserved)
             .WithIdempotency()
             .DisableAntiforgery()
             .WithRequestBody<PlacementForm>("multipart/form-data")
-            .Documented(SeedSections.BillionSatoshi.Placements, "Create a placement",
+            .Documented(BillionSatoshiSurface.Sections.Placements, "Create a placement",
                 "Create a pixel placement. Returns HTTP 402 (MPP, the default) or 202 (`?flow=invoice`) with a Lightning invoice to pay. " +
                 "\"image\" (human-visible, required) and \"agentImage\" (agent-only, optional). Reserved immediately, live after payment. " +
                 "MPP: pay the BOLT11 invoice from `WWW-Authenticate`, then retry the same POST with `Authorization: Payment credential=\"<base64url({\"preimage\":\"<hex>\"})>\"` → 201 active.",

@@ -10,8 +10,8 @@ public static class OmpCanvasEndpoints
     public static RouteGroupBuilder MapOmpCanvas(this RouteGroupBuilder api)
     {
         // In-memory token bucket per IP (memory store): no database round trip on the hot PNG path.
-        api.MapGet("/canvas", CanvasPng).RequireRateLimit(RateLimitDefaults.OmpReads)
-            .Documented(SeedSections.OneMillionPixels.Endpoints, "Get the master PNG image of the entire canvas", "The 1000×1000 canvas as a PNG, with ETag / If-None-Match.", response: "image/png")
+        api.MapGet("/canvas", CanvasPng).RequireRateLimit(OneMillionPixelsSurface.Policies.Reads)
+            .Documented(OneMillionPixelsSurface.Sections.Endpoints, "Get the master PNG image of the entire canvas", "The 1000×1000 canvas as a PNG, with ETag / If-None-Match.", response: "image/png")
             .Produces(StatusCodes.Status200OK, contentType: "image/png");
         return api;
     }

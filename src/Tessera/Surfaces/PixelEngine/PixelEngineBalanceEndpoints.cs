@@ -12,7 +12,7 @@ public static class PixelEngineBalanceEndpoints
     public static RouteGroupBuilder MapPixelEngineBalance(this RouteGroupBuilder api)
     {
         api.MapGet("/balance", GetBalance).RequireKey()
-            .Documented(SeedSections.PixelEngine.Credits, "Get balance",
+            .Documented(PixelEngineSurface.Sections.Credits, "Get balance",
                 "Free. Credits by pool after holds: monthly credits are spent first, then purchased; `held` is what running jobs keep back; `available = monthly + purchased`.",
                 response: """{"monthly":180,"purchased":50,"held":20,"available":230}""");
         return api;

@@ -16,7 +16,7 @@ public static class PixelsOceanEndpoints
     {
         var surface = endpoints.ServiceProvider.GetRequiredService<SurfaceRegistry>().Get(PixelsOceanSurface.Name);
         var api = endpoints.MapGroup(surface.PathBase + "/api").WithGroupName(PixelsOceanSurface.Name);
-        var media = api.MapGroup("/media").RequireKey(Scopes.Media).RequireRateLimit(RateLimitDefaults.OceanBurst);
+        var media = api.MapGroup("/media").RequireKey(Scopes.Media).RequireRateLimit(PixelsOceanSurface.Policies.Burst);
         media.MapOceanMedia();
         media.MapOceanUpload();
         media.MapOceanOptimize();
