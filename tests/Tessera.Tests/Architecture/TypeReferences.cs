@@ -121,6 +121,19 @@ internal static class TypeReferences
         return type;
     }
 
+    /// <summary>Every method or constructor the IL of <paramref name="type"/> and its nested types calls or loads.</summary>
+    public static IEnumerable<MethodBase> CallsOf(Type type)
+    {
+        var types = new List<Type> { type };
+        for (var i = 0; i < types.Count; i++)
+        {
+            types.AddRange(types[i].GetNestedTypes(BindingFlags.Public | BindingFlags.NonPublic));
+        }
+
+        return types.SelectMany(t => t.GetMethods(Declared).Cast<MethodBase>().Concat(t.GetConstructors(Declared)))
+            .SelectMany(FromIl).OfType<MethodBase>();
+    }
+
     /// <summary>The string literals (<c>ldstr</c>) in the methods of <paramref name="type"/> and its nested types.</summary>
     public static IEnumerable<string> StringsOf(Type type)
     {

@@ -113,7 +113,7 @@ public static class OmpAgentEndpoints
     {
         var views = await referrals.StatsAsync(accountId, ct);
         var owned = (await claims.ListAsync(OneMillionPixelsEndpoints.Canvas, accountId, ct)).Select(OwnedClaim.From).ToList();
-        var credits = (await ledger.BalancesAsync(accountId, ct)).Where(b => b.Currency == Currency.PixelCredits.Name).Sum(b => b.Available);
+        var credits = await ledger.AvailableAsync(accountId, Currency.PixelCredits, ct);
         return new AgentStatsResponse(views.Views, views.UniqueViews, credits, owned.Sum(c => c.Pixels), owned);
     }
 }

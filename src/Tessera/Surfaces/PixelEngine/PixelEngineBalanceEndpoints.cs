@@ -23,9 +23,9 @@ public static class PixelEngineBalanceEndpoints
         var credits = (await ledger.BalancesAsync(TesseraClaims.AccountIdOf(context.User)!, ct))
             .Where(balance => balance.Currency == Currency.Credits.Name)
             .ToList();
-        decimal Pool(string pool) => credits.Where(b => b.Pool == pool).Sum(b => b.Available);
         return TypedResults.Ok(new BalanceResponse(
-            Pool(Currency.Monthly), Pool(Currency.Purchased), credits.Sum(b => b.Held), credits.Sum(b => b.Available)));
+            credits.AvailableOf(Currency.Credits, Currency.Monthly), credits.AvailableOf(Currency.Credits, Currency.Purchased),
+            credits.Sum(b => b.Held), credits.AvailableOf(Currency.Credits)));
     }
 }
 
