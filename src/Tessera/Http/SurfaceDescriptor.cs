@@ -20,6 +20,12 @@ public sealed record SurfaceDescriptor(string Name, string DefaultPathBase, IErr
     /// <summary>The OpenAPI document's title and the name <c>/docs</c> lists it under: "Tessera — PixelDojo".</summary>
     public string DocumentTitle => $"Tessera — {Title ?? Name}";
 
+    /// <summary>
+    /// The prefix of keys made for or through it, as its docs show them (Pixel Engine's <c>pe_sk_</c>); null: the default
+    /// <c>tsk_</c>. Any prefix authenticates on every surface.
+    /// </summary>
+    public string? KeyPrefix { get; init; }
+
     /// <summary>Whether a JSON body field <c>api_key</c> authenticates (the ocean doc allows it).</summary>
     public bool AcceptsBodyApiKey { get; init; }
 

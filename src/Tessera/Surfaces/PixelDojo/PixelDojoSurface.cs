@@ -21,6 +21,7 @@ public static class PixelDojoSurface
     public static SurfaceDescriptor Descriptor { get; } = new(Name, "/dojo", PixelDojoErrorShape.Instance)
     {
         Title = "PixelDojo",
+        KeyPrefix = "pd_", // as the PixelDojo dashboard shows keys (DECISIONS, Wave-1 corrections)
         Sections = [Sections.GettingStarted, Sections.FeaturedModels, Sections.GenerationJobs],
         RatePolicies = new Dictionary<string, IReadOnlyList<RateRule>>
         {

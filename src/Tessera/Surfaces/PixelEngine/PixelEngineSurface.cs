@@ -19,6 +19,7 @@ public static class PixelEngineSurface
         builder.AddSurface(new SurfaceDescriptor(Name, "/engine", PixelEngineErrorShape.Instance)
         {
             Title = "Pixel Engine",
+            KeyPrefix = PixelEngineEndpoints.KeyPrefix,
             Sections = [Sections.Authentication, Sections.Credits, Sections.Polling],
             Guide = "/llms.txt",
             LlmsText = "/llms.txt",
