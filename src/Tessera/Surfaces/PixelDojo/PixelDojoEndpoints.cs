@@ -1,7 +1,6 @@
 using Tessera.Http;
 using Tessera.Jobs;
 using Tessera.RateLimits;
-using Tessera.Surfaces.Discovery;
 
 namespace Tessera.Surfaces.PixelDojo;
 
