@@ -73,7 +73,7 @@ public static class PlacementsBenchmark
             const int WarmUp = 4;
             for (var i = 0; i < WarmUp + 9; i++)
             {
-                renderer = new PlacementRenderer(board, blobs, options, imaging, "#FFFFFF");
+                renderer = new PlacementRenderer(board, blobs, options, imaging, new global::Tessera.Canvas.CanvasDefinition().BackgroundRgb);
                 clock.Restart();
                 var png = await renderer.CompositeAsync(PlacementLayer.Public);
                 full.Add(clock.Elapsed.TotalMilliseconds);

@@ -74,6 +74,6 @@ internal sealed partial class AuthChangeFeed(
             .ExecuteAndDisposeAsync(cancellationToken);
     }
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Reading the key-change feed failed; retrying")]
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Reading the key-change feed failed; retrying")]
     private static partial void LogPollFailed(ILogger logger, Exception exception);
 }

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Tessera.Common;
+using Tessera.Http;
 
 namespace Tessera.Accounts;
 
@@ -14,22 +15,17 @@ namespace Tessera.Accounts;
 public static class KeyFormat
 {
     public const string DefaultPrefix = "tsk_";
-    public const string PixelEnginePrefix = "pe_sk_";
-    public const string PixelDojoPrefix = "pd_";
 
     /// <summary>
-    /// The prefix a key made for (or through) a surface carries, as that surface's docs show it: Pixel Engine's
-    /// <c>pe_sk_</c>, PixelDojo's <c>pd_</c>; the other surfaces name none, so their keys are <c>tsk_</c>. Any prefix
-    /// authenticates on every surface (the id and secret are read from the end). Null for a name that is no surface.
+    /// The prefix a key made for (or through) a surface carries, as that surface's docs show it (its descriptor's
+    /// <see cref="SurfaceDescriptor.KeyPrefix"/>: Pixel Engine's <c>pe_sk_</c>, PixelDojo's <c>pd_</c>); surfaces that name
+    /// none, and no surface at all, get <c>tsk_</c>. Any prefix authenticates on every surface (the id and secret are read
+    /// from the end). Null for a name that is no public surface.
     /// </summary>
-    public static string? PrefixForSurface(string? surface) => surface switch
-    {
-        null or "" => DefaultPrefix,
-        "engine" => PixelEnginePrefix,
-        "dojo" => PixelDojoPrefix,
-        "omp" or "bsap" or "ocean" => DefaultPrefix,
-        _ => null,
-    };
+    public static string? PrefixForSurface(string? surface, IEnumerable<SurfaceDescriptor> surfaces) =>
+        string.IsNullOrEmpty(surface)
+            ? DefaultPrefix
+            : surfaces.FirstOrDefault(descriptor => descriptor.PublicDocument && descriptor.Name == surface) is { } found ? found.KeyPrefix ?? DefaultPrefix : null;
     public const int IdLength = 12;
     public const int SecretLength = 43; // base64url of 32 bytes, unpadded
 

@@ -64,6 +64,6 @@ public sealed partial class OperatorKey(IConfiguration configuration, TesseraDat
         LogGenerated(logger);
     }
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Generated a new operator key and printed it to the console; set TESSERA_ADMIN_KEY to choose your own")]
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Generated a new operator key and printed it to the console; set TESSERA_ADMIN_KEY to choose your own")]
     private static partial void LogGenerated(ILogger logger);
 }

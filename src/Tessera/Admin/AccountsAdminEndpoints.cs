@@ -55,7 +55,7 @@ public static class AccountsAdminEndpoints
     }
 
     private static async Task<Results<Created<CreatedKeyResponse>, ErrorResult>> CreateKey(
-        string id, CreateKeyRequest? request, ApiKeyService keys, TimeProvider time, CancellationToken ct)
+        string id, CreateKeyRequest? request, ApiKeyService keys, TimeProvider time, [Microsoft.AspNetCore.Mvc.FromServices] IEnumerable<SurfaceDescriptor> surfaces, CancellationToken ct)
     {
         var scopes = ParseScopes(request?.Scopes);
         if (!scopes.IsSuccess)
@@ -69,9 +69,10 @@ public static class AccountsAdminEndpoints
             return new ErrorResult(terms.Error);
         }
 
-        if (KeyFormat.PrefixForSurface(request?.Surface) is not { } prefix)
+        if (KeyFormat.PrefixForSurface(request?.Surface, surfaces) is not { } prefix)
         {
-            return new ErrorResult(Error.Validation("surface: must be one of engine, dojo, omp, bsap, ocean (or left out)."));
+            var names = string.Join(", ", surfaces.Where(surface => surface.PublicDocument).Select(surface => surface.Name));
+            return new ErrorResult(Error.Validation($"surface: must be one of {names} (or left out)."));
         }
 
         var result = await keys.CreateAsync(KeyIssuer.Operator, id, request?.Name, terms.Value, prefix, ct);

@@ -15,6 +15,7 @@ public static class AdminExtensions
     public static IHostApplicationBuilder AddAdmin(this IHostApplicationBuilder builder) =>
         builder.AddSurface(new SurfaceDescriptor(SurfaceRegistry.Admin, "/admin/v1", ProblemDetailsShape.Instance)
         {
+            Title = "operator API",
             PathBaseConfigurable = false,
             PublicDocument = false,
             Map = endpoints => endpoints.MapAdmin(),

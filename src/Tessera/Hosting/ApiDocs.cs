@@ -17,12 +17,13 @@ public static class ApiDocs
     /// <summary>One document per registered surface: call after every surface's <c>Add...</c>.</summary>
     public static IHostApplicationBuilder AddApiDocs(this IHostApplicationBuilder builder)
     {
-        foreach (var name in builder.Services.Surfaces().Select(surface => surface.Name).ToList())
+        foreach (var surface in builder.Services.Surfaces().ToList())
         {
+            var name = surface.Name;
             builder.Services.AddOpenApi(name, options =>
             {
                 options.ShouldInclude = description => string.Equals(description.GroupName, name, StringComparison.Ordinal);
-                SurfaceOpenApi.Configure(options, name);
+                SurfaceOpenApi.Configure(options, surface.DocumentTitle);
             });
         }
 
@@ -41,9 +42,9 @@ public static class ApiDocs
         {
             options.WithTitle("Tessera API");
             options.WithOpenApiRoutePattern("/openapi/{documentName}.json");
-            foreach (var name in endpoints.ServiceProvider.GetServices<SurfaceDescriptor>().Where(surface => surface.PublicDocument).Select(surface => surface.Name))
+            foreach (var surface in endpoints.ServiceProvider.GetServices<SurfaceDescriptor>().Where(surface => surface.PublicDocument))
             {
-                options.AddDocument(name, SeedSections.TitleOf(name));
+                options.AddDocument(surface.Name, surface.DocumentTitle);
             }
         });
         return endpoints;

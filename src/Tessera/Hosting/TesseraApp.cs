@@ -83,12 +83,13 @@ public static class TesseraApp
         builder.AddRateLimits();
         builder.AddIdempotency();
 
-        // The surfaces, each with its descriptor (Http/SurfaceDescriptor.cs): their order is the order their routes map.
+        // The surfaces, each with its descriptor (Http/SurfaceDescriptor.cs): their order is the order their routes map
+        // and the home page lists them.
         builder.AddAdmin();
         builder.AddOneMillionPixels();
         builder.AddBillionSatoshi();
-        builder.AddPixelEngine();
         builder.AddPixelDojo();
+        builder.AddPixelEngine();
         builder.AddPixelsOcean();
         builder.AddApiDocs();
 

@@ -20,6 +20,9 @@ public sealed class HttpOptions
     /// </summary>
     public int MaxFormFields { get; set; } = 1024;
 
+    /// <summary>How often stored idempotent responses older than their 24 h are deleted.</summary>
+    public TimeSpan IdempotencySweepInterval { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Origins allowed by CORS; <c>*</c> (the default) allows any, since keys are never cookies.</summary>
     public string[] CorsOrigins { get; set; } = ["*"];
 }

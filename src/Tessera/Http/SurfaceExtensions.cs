@@ -14,11 +14,24 @@ public static class SurfaceExtensions
         services.Where(service => service.ServiceType == typeof(SurfaceDescriptor))
             .Select(service => (SurfaceDescriptor)service.ImplementationInstance!);
 
+    /// <summary>The registered descriptor named <paramref name="name"/>.</summary>
+    public static SurfaceDescriptor GetSurfaceDescriptor(this IServiceProvider services, string name) =>
+        services.GetServices<SurfaceDescriptor>().Single(descriptor => descriptor.Name == name);
+
+    /// <summary>Each surface's routes, then its web page, assets and site icons under its path base.</summary>
     public static IEndpointRouteBuilder MapSurfaces(this IEndpointRouteBuilder endpoints)
     {
+        var registry = endpoints.ServiceProvider.GetRequiredService<SurfaceRegistry>();
         foreach (var descriptor in endpoints.ServiceProvider.GetServices<SurfaceDescriptor>())
         {
             descriptor.Map?.Invoke(endpoints);
+            if (descriptor.Web is { } web)
+            {
+                var pathBase = registry.Get(descriptor.Name).PathBase;
+                endpoints.MapWebPage(pathBase, web["index.html"]);
+                endpoints.MapWebAssetFiles(pathBase, web);
+                endpoints.MapSiteIcons(pathBase);
+            }
         }
 
         return endpoints;

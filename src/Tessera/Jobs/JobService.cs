@@ -106,7 +106,7 @@ public sealed class JobService
             return inserted.Error;
         }
 
-        decimal? remaining = currency is null ? null : await AvailableAsync(submission.AccountId, currency, cancellationToken);
+        decimal? remaining = currency is null ? null : await _ledger.AvailableAsync(submission.AccountId, currency, cancellationToken);
         JobsMetrics.Submitted.Add(1);
         _signal.Notify();
         // The queued job as its row now reads, built from what was written rather than read back (one query less per submit).
@@ -255,10 +255,4 @@ public sealed class JobService
 
     private long? FollowupAt(long now, bool holdPending, bool hooks) =>
         holdPending || hooks ? now + (long)_options.FollowupDelay.TotalMilliseconds : null;
-
-    private async Task<decimal> AvailableAsync(string accountId, Currency currency, CancellationToken cancellationToken)
-    {
-        var balances = await _ledger.BalancesAsync(accountId, cancellationToken);
-        return balances.Where(b => b.Currency == currency.Name).Sum(b => b.Available);
-    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Tessera.Common;
 using Tessera.Storage;
 
 namespace Tessera.Jobs;
@@ -10,32 +11,18 @@ namespace Tessera.Jobs;
 /// </summary>
 internal sealed class JobSweeper(
     JobStore store, JobFinisher finisher, IBlobStore blobs, TimeProvider time, IOptions<JobsOptions> options, ILogger<JobSweeper> logger)
-    : BackgroundService
+    : PeriodicWorker(time, logger)
 {
     private const int Batch = 100;
 
     private readonly JobsOptions _options = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => _options.SweepInterval;
+
+    protected override async Task<bool> PassAsync(CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(_options.SweepInterval, time, stoppingToken);
-                await SweepAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // The sweep outlives one failed pass; the next one retries.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                Log.WorkerFailed(logger, nameof(JobSweeper), exception);
-            }
-        }
+        await SweepAsync(cancellationToken);
+        return false;
     }
 
     /// <summary>One pass (tests call it directly).</summary>
@@ -47,7 +34,7 @@ internal sealed class JobSweeper(
 
     public async Task FinishOverdueAsync(CancellationToken cancellationToken)
     {
-        var next = time.GetUtcNow().Add(_options.FollowupDelay).ToUnixTimeMilliseconds();
+        var next = Time.GetUtcNow().Add(_options.FollowupDelay).ToUnixTimeMilliseconds();
         foreach (var job in await store.ClaimFollowupsAsync(Batch, next, cancellationToken))
         {
             await finisher.FinishAsync(job, cancellationToken);

@@ -5,8 +5,9 @@ namespace Tessera.Jobs;
 
 /// <summary>
 /// Refuses garbage before it is stored: no outputs where some are required (generation), an empty one, or bytes that
-/// are not the content type claimed (PNG, GIF, WebP, JPEG, MP4 by their magic numbers, JSON by parsing — the only types
-/// jobs serve, so the file route never serves, say, HTML from this origin).
+/// are not the content type claimed (the media types of <see cref="OutputMedia"/>, the same rule provider engines type
+/// their downloads with, by magic numbers; JSON by parsing — the only types jobs serve, so the file route never serves,
+/// say, HTML from this origin).
 /// </summary>
 internal static class OutputCheck
 {
@@ -34,17 +35,8 @@ internal static class OutputCheck
         return null;
     }
 
-    private static bool Matches(string? contentType, ReadOnlySpan<byte> bytes) => contentType switch
-    {
-        "image/png" => ImageSniffer.Sniff(bytes) == ImageFormat.Png,
-        "image/jpeg" => ImageSniffer.Sniff(bytes) == ImageFormat.Jpeg,
-        "image/gif" => ImageSniffer.Sniff(bytes) == ImageFormat.Gif,
-        "image/webp" => ImageSniffer.Sniff(bytes) == ImageFormat.WebP,
-        // ISO base media: <4-byte box size> "ftyp" <brand>.
-        "video/mp4" => bytes.Length >= 12 && bytes[4..8].SequenceEqual("ftyp"u8),
-        "application/json" => IsJson(bytes),
-        _ => false,
-    };
+    private static bool Matches(string? contentType, ReadOnlySpan<byte> bytes) =>
+        contentType == "application/json" ? IsJson(bytes) : OutputMedia.Is(contentType, bytes);
 
     private static bool IsJson(ReadOnlySpan<byte> bytes)
     {

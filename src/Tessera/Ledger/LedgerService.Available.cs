@@ -8,5 +8,5 @@ public sealed partial class LedgerService
     /// spend" answers with, so a balance route never sums the pools its own way.
     /// </summary>
     public async Task<decimal> AvailableAsync(string ownerId, Currency currency, CancellationToken cancellationToken = default) =>
-        (await BalancesAsync(ownerId, cancellationToken)).Where(balance => balance.Currency == currency.Name).Sum(balance => balance.Available);
+        (await BalancesAsync(ownerId, cancellationToken)).AvailableOf(currency);
 }

@@ -1,71 +1,41 @@
 using Microsoft.Extensions.Options;
+using Tessera.Common;
 
 namespace Tessera.Ledger;
 
 /// <summary>Expires holds past their timeout, every ~1 s, on every node (each hold still resolves once).</summary>
 internal sealed class HoldExpiryWorker(LedgerService ledger, TimeProvider time, IOptions<LedgerOptions> options, ILogger<HoldExpiryWorker> logger)
-    : BackgroundService
+    : PeriodicWorker(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.HoldSweepInterval;
+
+    protected override async Task<bool> PassAsync(CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        var expired = await ledger.ExpireDueAsync(cancellationToken);
+        if (expired > 0)
         {
-            try
-            {
-                await Task.Delay(options.Value.HoldSweepInterval, time, stoppingToken);
-                var expired = await ledger.ExpireDueAsync(stoppingToken);
-                if (expired > 0)
-                {
-                    Log.HoldsExpired(logger, expired);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // A worker outlives one failed sweep; the next one retries.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                Log.WorkerFailed(logger, nameof(HoldExpiryWorker), exception);
-            }
+            Log.HoldsExpired(logger, expired);
         }
+
+        return false;
     }
 }
 
-/// <summary>Runs due monthly refreshes every minute.</summary>
+/// <summary>Runs due monthly refreshes at start and then every <see cref="LedgerOptions.MonthlyRefreshInterval"/> (zero: off; tests drive the refresh themselves).</summary>
 internal sealed class MonthlyRefreshWorker(LedgerService ledger, TimeProvider time, IOptions<LedgerOptions> options, ILogger<MonthlyRefreshWorker> logger)
-    : BackgroundService
+    : PeriodicWorker(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.MonthlyRefreshInterval;
+
+    protected override bool RunAtStart => true;
+
+    protected override async Task<bool> PassAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.MonthlyRefreshInterval <= TimeSpan.Zero)
+        foreach (var refresh in await ledger.RefreshMonthlyAsync(cancellationToken))
         {
-            return; // switched off (tests drive the refresh themselves)
+            Log.MonthlyRefreshed(logger, refresh.OwnerId, refresh.Period, refresh.Expired, refresh.Granted);
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                foreach (var refresh in await ledger.RefreshMonthlyAsync(stoppingToken))
-                {
-                    Log.MonthlyRefreshed(logger, refresh.OwnerId, refresh.Period, refresh.Expired, refresh.Granted);
-                }
-
-                await Task.Delay(options.Value.MonthlyRefreshInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // A worker outlives one failed run; the next one retries.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                Log.WorkerFailed(logger, nameof(MonthlyRefreshWorker), exception);
-                await Task.Delay(options.Value.MonthlyRefreshInterval, time, stoppingToken);
-            }
-        }
+        return false;
     }
 }

@@ -8,7 +8,4 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Monthly refresh for {Owner} ({Period}): expired {Expired}, granted {Granted}")]
     public static partial void MonthlyRefreshed(ILogger logger, string owner, string period, decimal expired, decimal granted);
-
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Ledger worker {Worker} failed; it tries again next interval")]
-    public static partial void WorkerFailed(ILogger logger, string worker, Exception exception);
 }

@@ -3,9 +3,6 @@ namespace Tessera.Media;
 /// <summary>The media module's log messages (event ids 10200–10299).</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 10201, Level = LogLevel.Error, Message = "Media worker {Worker} failed; it tries again")]
-    public static partial void WorkerFailed(ILogger logger, string worker, Exception exception);
-
     [LoggerMessage(EventId = 10202, Level = LogLevel.Warning, Message = "Media {MediaId}: analysis failed ({Reason})")]
     public static partial void AnalysisFailed(ILogger logger, long mediaId, string reason);
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Tessera.Common;
 using Tessera.Storage;
 
 namespace Tessera.Media;
@@ -8,36 +10,21 @@ namespace Tessera.Media;
 /// same result twice.
 /// </summary>
 internal sealed class MediaAnalysisWorker(
-    MediaStore store, MediaAnalyzer analyzer, MediaAnalysisSignal signal, [FromKeyedServices(MediaBlobs.Key)] IBlobStore blobs, ILogger<MediaAnalysisWorker> logger)
-    : BackgroundService
+    MediaStore store, MediaAnalyzer analyzer, MediaAnalysisSignal signal, [FromKeyedServices(MediaBlobs.Key)] IBlobStore blobs,
+    TimeProvider time, IOptions<MediaOptions> options, ILogger<MediaAnalysisWorker> logger)
+    : PeriodicWorker(time, logger)
 {
     private const int Batch = 8;
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await RunOnceAsync(stoppingToken) < Batch)
-                {
-                    await signal.WaitAsync(Poll, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // The worker outlives one failed pass; the next one retries.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                Log.WorkerFailed(logger, nameof(MediaAnalysisWorker), exception);
-                await Task.Delay(Poll, stoppingToken);
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.AnalysisPollInterval;
+
+    protected override bool RunAtStart => true;
+
+    /// <summary>A full batch means more may be waiting: the next pass starts at once.</summary>
+    protected override async Task<bool> PassAsync(CancellationToken cancellationToken) => await RunOnceAsync(cancellationToken) == Batch;
+
+    /// <summary>Woken at once by an upload on this node; polls for other nodes' uploads.</summary>
+    protected override Task WaitAsync(TimeSpan interval, CancellationToken cancellationToken) => signal.WaitAsync(interval, cancellationToken);
 
     /// <summary>Analyses up to one batch of pending assets; returns how many.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)

@@ -42,4 +42,7 @@ public sealed class MediaOptions
 
     /// <summary>How often the trash is emptied of what outlived <see cref="TrashRetention"/>.</summary>
     public TimeSpan TrashSweepInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often the analysis worker looks for assets other nodes uploaded (this node's uploads wake it at once).</summary>
+    public TimeSpan AnalysisPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Tessera.Common;
 
 namespace Tessera.Media;
 
@@ -8,36 +9,22 @@ namespace Tessera.Media;
 /// an asset twice deletes nothing twice.
 /// </summary>
 internal sealed class MediaTrashSweeper(MediaStore store, MediaLibrary library, TimeProvider time, IOptions<MediaOptions> options, ILogger<MediaTrashSweeper> logger)
-    : BackgroundService
+    : PeriodicWorker(time, logger)
 {
     private const int Batch = 200;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.TrashSweepInterval;
+
+    protected override async Task<bool> PassAsync(CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(options.Value.TrashSweepInterval, time, stoppingToken);
-                await SweepAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // The sweep outlives one failed pass; the next one retries.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                Log.WorkerFailed(logger, nameof(MediaTrashSweeper), exception);
-            }
-        }
+        await SweepAsync(cancellationToken);
+        return false;
     }
 
     /// <summary>One pass; returns how many assets it purged.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
-        var expired = await store.ExpiredTrashAsync(time.GetUtcNow() - options.Value.TrashRetention, Batch, cancellationToken);
+        var expired = await store.ExpiredTrashAsync(Time.GetUtcNow() - options.Value.TrashRetention, Batch, cancellationToken);
         foreach (var account in expired.GroupBy(item => item.AccountId))
         {
             await library.PurgeAsync(account.Key, [.. account.Select(item => item.Id)], cancellationToken);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Tessera.Http;
 
 namespace Tessera.RateLimits;
 
@@ -9,7 +10,7 @@ public static class RateLimitExtensions
     {
         builder.Services.AddOptions<RateLimitOptions>()
             .BindConfiguration(RateLimitOptions.Section)
-            .PostConfigure(RateLimitDefaults.AddMissing)
+            .PostConfigure<IEnumerable<SurfaceDescriptor>>(RateLimitDefaults.AddMissing)
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
         builder.Services.AddSingleton<RateLimitPolicies>();

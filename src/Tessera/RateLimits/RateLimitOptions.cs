@@ -2,7 +2,7 @@ namespace Tessera.RateLimits;
 
 /// <summary>
 /// <c>Tessera:RateLimits</c>: named policies, each a list of rules that must all allow a request, and where counters live.
-/// A policy named in configuration replaces the built-in policy of that name whole (see <see cref="RateLimitDefaults"/>).
+/// A policy named in configuration replaces the built-in policy of that name whole (see <see cref="Tessera.Http.SurfaceDescriptor.RatePolicies"/>).
 /// </summary>
 public sealed class RateLimitOptions
 {

@@ -14,7 +14,4 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7503, Level = LogLevel.Information, Message = "Purged {Sessions} expired verification sessions")]
     public static partial void Purged(ILogger logger, int sessions);
-
-    [LoggerMessage(EventId = 7504, Level = LogLevel.Error, Message = "Verification sweep failed; it tries again next interval")]
-    public static partial void SweepFailed(ILogger logger, Exception exception);
 }

@@ -121,6 +121,91 @@ internal static class TypeReferences
         return type;
     }
 
+    /// <summary>Every method or constructor the IL of <paramref name="type"/> and its nested types calls or loads.</summary>
+    public static IEnumerable<MethodBase> CallsOf(Type type)
+    {
+        var types = new List<Type> { type };
+        for (var i = 0; i < types.Count; i++)
+        {
+            types.AddRange(types[i].GetNestedTypes(BindingFlags.Public | BindingFlags.NonPublic));
+        }
+
+        return types.SelectMany(t => t.GetMethods(Declared).Cast<MethodBase>().Concat(t.GetConstructors(Declared)))
+            .SelectMany(FromIl).OfType<MethodBase>();
+    }
+
+    /// <summary>The string literals (<c>ldstr</c>) in the methods of <paramref name="type"/> and its nested types.</summary>
+    public static IEnumerable<string> StringsOf(Type type)
+    {
+        var types = new List<Type> { type };
+        for (var i = 0; i < types.Count; i++)
+        {
+            types.AddRange(types[i].GetNestedTypes(BindingFlags.Public | BindingFlags.NonPublic));
+        }
+
+        foreach (var method in types.SelectMany(t => t.GetMethods(Declared).Cast<MethodBase>().Concat(t.GetConstructors(Declared))))
+        {
+            foreach (var (code, token) in Operands(method))
+            {
+                if (code == OpCodes.Ldstr)
+                {
+                    yield return method.Module.ResolveString(token);
+                }
+            }
+        }
+    }
+
+    /// <summary>Each instruction with a 4-byte token operand: its opcode and the token.</summary>
+    private static IEnumerable<(OpCode Code, int Token)> Operands(MethodBase method)
+    {
+        byte[]? il;
+        try
+        {
+            il = method.GetMethodBody()?.GetILAsByteArray();
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or NotSupportedException or BadImageFormatException)
+        {
+            il = null;
+        }
+
+        if (il is null)
+        {
+            yield break;
+        }
+
+        var position = 0;
+        while (position < il.Length)
+        {
+            short value = il[position++];
+            if (value == 0xFE)
+            {
+                value = (short)(0xFE00 | il[position++]);
+            }
+
+            var code = OpCodesByValue[value];
+            switch (code.OperandType)
+            {
+                case OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineType or OperandType.InlineTok or OperandType.InlineString:
+                    yield return (code, BitConverter.ToInt32(il, position));
+                    position += 4;
+                    break;
+                case OperandType.InlineSwitch:
+                    position += 4 + (4 * BitConverter.ToInt32(il, position));
+                    break;
+                default:
+                    position += code.OperandType switch
+                    {
+                        OperandType.InlineNone => 0,
+                        OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar => 1,
+                        OperandType.InlineVar => 2,
+                        OperandType.InlineI8 or OperandType.InlineR => 8,
+                        _ => 4,
+                    };
+                    break;
+            }
+        }
+    }
+
     internal static IEnumerable<MemberInfo> FromIl(MethodBase method)
     {
         byte[]? il;

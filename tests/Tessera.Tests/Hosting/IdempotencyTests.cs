@@ -53,6 +53,72 @@ public sealed class IdempotencyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_kept_response_is_encrypted_at_rest_and_still_replayed()
+    {
+        var first = await PostAsync("/dojo/_probe/spend", "k-enc", new { amount = 424242 });
+        var (body, headers) = await StoredRowAsync("k-enc");
+
+        Assert.DoesNotContain("424242", System.Text.Encoding.Latin1.GetString(body), StringComparison.Ordinal);
+        Assert.StartsWith("enc1:", System.Text.Encoding.Latin1.GetString(body), StringComparison.Ordinal);
+        Assert.DoesNotContain("/dojo/_probe/spend/", headers, StringComparison.Ordinal);
+        var replay = await PostAsync("/dojo/_probe/spend", "k-enc", new { amount = 424242 });
+        Assert.Equal(await first.Content.ReadAsStringAsync(Ct), await replay.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(first.Headers.Location, replay.Headers.Location);
+        Assert.Equal(1, _counter.Value);
+    }
+
+    [Fact]
+    public async Task A_response_kept_in_clear_before_encryption_is_still_replayed()
+    {
+        await PostAsync("/dojo/_probe/spend", "k-old", new { amount = 7 });
+        await UpdateRowAsync("k-old", """{"legacy":true}"""u8.ToArray(), "{}");
+
+        var replay = await PostAsync("/dojo/_probe/spend", "k-old", new { amount = 7 });
+        Assert.Equal("""{"legacy":true}""", await replay.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(1, _counter.Value);
+    }
+
+    [Fact]
+    public async Task A_kept_response_that_cannot_be_decrypted_counts_as_expired_and_the_request_runs_again()
+    {
+        await PostAsync("/dojo/_probe/spend", "k-lost", new { amount = 3 });
+        await UpdateRowAsync("k-lost", [.. "enc1:lostkey:"u8, .. new byte[40]], "{}");
+
+        var again = await PostAsync("/dojo/_probe/spend", "k-lost", new { amount = 3 });
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.False(again.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(2, _counter.Value);
+    }
+
+    private async Task<(byte[] Body, string Headers)> StoredRowAsync(string idempotencyKey)
+    {
+        await using var connection = await _factory.Services.GetRequiredService<Tessera.Storage.TesseraDatabase>().OpenAsync(Ct);
+        await using var command = Tessera.Storage.DbCommandExtensions.Command(connection, "SELECT body, headers FROM idempotent_requests WHERE idempotency_key = @key");
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@key";
+        parameter.Value = idempotencyKey;
+        command.Parameters.Add(parameter);
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        Assert.True(await reader.ReadAsync(Ct));
+        return ((byte[])reader.GetValue(0), reader.GetString(1));
+    }
+
+    private async Task UpdateRowAsync(string idempotencyKey, byte[] body, string headers)
+    {
+        await using var connection = await _factory.Services.GetRequiredService<Tessera.Storage.TesseraDatabase>().OpenAsync(Ct);
+        await using var command = Tessera.Storage.DbCommandExtensions.Command(connection, "UPDATE idempotent_requests SET body = @body, headers = @headers WHERE idempotency_key = @key");
+        foreach (var (name, value) in new (string, object)[] { ("@body", body), ("@headers", headers), ("@key", idempotencyKey) })
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        Assert.Equal(1, await command.ExecuteNonQueryAsync(Ct));
+    }
+
+    [Fact]
     public async Task Different_keys_and_no_key_run_each_time()
     {
         await PostAsync("/dojo/_probe/spend", "k-a", new { amount = 1 });

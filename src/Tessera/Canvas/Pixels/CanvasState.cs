@@ -17,9 +17,9 @@ public sealed class CanvasState
     {
         Id = id;
         Definition = definition;
-        Raster = new PixelRaster(definition.Width, definition.Height);
+        Raster = new PixelRaster(definition.Width, definition.Height, definition.BackgroundRgb);
         Claims = new ClaimGrid(definition.Width, definition.Height);
-        _png = new BandedPngEncoder(new RasterRgbRows(Raster, ParseBackground(definition.Background)));
+        _png = new BandedPngEncoder(new RasterRgbRows(Raster, definition.BackgroundRgb));
     }
 
     public string Id { get; }
@@ -95,7 +95,4 @@ public sealed class CanvasState
     }
 
     private sealed record Rendered(byte[] Png, long Seq, CachedBody Body);
-
-    private static uint ParseBackground(string color) =>
-        PixelColor.TryParse(color, out var parsed) ? parsed : 0xFFFFFF;
 }

@@ -158,7 +158,7 @@ internal sealed class PixelBatchWriter : IAsyncDisposable
         {
             var pending = batch[i];
             await PixelHistory.InsertAsync(
-                _connection!, transaction, _state.Id, first + i, pending.AccountId, pending.At.ToUnixTimeMilliseconds(), pending.Changes,
+                _connection!, transaction, _state.Id, first + i, pending.AccountId, pending.At.ToUnixTimeMilliseconds(), pending.Changes, raster.Background,
                 before: (x, y) => written is not null && written.TryGetValue((x, y), out var value)
                     ? value
                     : (raster.ColorAt(x, y), raster.UrlUtf8At(x, y) is { } url ? System.Text.Encoding.UTF8.GetString(url) : null),

@@ -1,5 +1,5 @@
-using System.Data.Common;
 using Microsoft.Extensions.Options;
+using Tessera.Common;
 using Tessera.Storage;
 
 namespace Tessera.Canvas.Pixels;
@@ -13,7 +13,7 @@ namespace Tessera.Canvas.Pixels;
 /// </summary>
 internal sealed partial class PixelCompactor(
     CanvasRegistry canvases, TesseraDatabase database, IOptions<PixelOptions> options, TimeProvider time, ILogger<PixelCompactor> logger)
-    : BackgroundService
+    : PeriodicWorker(time, logger)
 {
     /// <summary>Writes pruned per transaction, so a long backlog never holds the SQLite write lock for long.</summary>
     private const long PruneChunk = 256;
@@ -66,7 +66,7 @@ internal sealed partial class PixelCompactor(
                 }
             }
 
-            await connection.Command(Save, transaction).With("@canvas", state.Id).With("@seq", seq).With("@at", time.GetUtcNow().ToUnixTimeMilliseconds())
+            await connection.Command(Save, transaction).With("@canvas", state.Id).With("@seq", seq).With("@at", Time.GetUtcNow().ToUnixTimeMilliseconds())
                 .With("@pruned", 0L).With("@data", data).ExecuteAndDisposeAsync(cancellationToken);
             var max = await connection.Command(MaxSeq, transaction).With("@canvas", state.Id).ScalarLongAndDisposeAsync(cancellationToken);
             var cut = Math.Min(seq, max - settings.KeptWrites);
@@ -89,32 +89,18 @@ internal sealed partial class PixelCompactor(
         return trimmed;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.CompactionInterval;
+
+    protected override async Task<bool> PassAsync(CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        foreach (var state in canvases.All)
         {
-            try
-            {
-                await Task.Delay(options.Value.CompactionInterval, time, stoppingToken);
-                foreach (var state in canvases.All)
-                {
-                    await CompactAsync(state, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception) when (exception is DbException or InvalidOperationException or TimeoutException or IOException)
-            {
-                LogCompactionFailed(logger, exception);
-            }
+            await CompactAsync(state, cancellationToken);
         }
+
+        return false;
     }
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Compacted canvas {Canvas}: snapshot at seq {Seq} ({Bytes} bytes), {Trimmed} log rows deleted")]
     private static partial void LogCompacted(ILogger logger, string canvas, long seq, int bytes, int trimmed);
-
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Compacting the pixel canvases failed; the next run retries")]
-    private static partial void LogCompactionFailed(ILogger logger, Exception exception);
 }

@@ -34,7 +34,7 @@ internal static class PixelHistory
     /// </summary>
     public static async Task InsertAsync(
         DbConnection connection, DbTransaction transaction, string canvas, long seq, string accountId, long atMs,
-        IReadOnlyList<PixelChange> changes, Func<int, int, (uint? Color, string? Url)> before, Action<int, int, uint?, string?> after)
+        IReadOnlyList<PixelChange> changes, uint background, Func<int, int, (uint? Color, string? Url)> before, Action<int, int, uint?, string?> after)
     {
         var sql = new StringBuilder("INSERT INTO pixel_history (canvas, x, y, seq, account_id, created_at, old_color, old_url, new_color, new_url) VALUES ", 64 + (changes.Count * 48));
         await using var command = connection.Command("", transaction).With("@c", canvas).With("@s", seq).With("@a", accountId).With("@t", atMs);
@@ -42,7 +42,7 @@ internal static class PixelHistory
         {
             var change = changes[i];
             var (oldColor, oldUrl) = before(change.X, change.Y);
-            var newColor = change.Color ?? oldColor ?? (change.Url is null ? null : 0xFFFFFFu);
+            var newColor = change.Color ?? oldColor ?? (change.Url is null ? null : background); // as the raster paints it
             var newUrl = change.Url ?? oldUrl;
             after(change.X, change.Y, newColor, newUrl);
             var n = i.ToString(CultureInfo.InvariantCulture);

@@ -14,11 +14,14 @@ public sealed class PixelRaster
 
     private readonly uint[] _colors;
     private readonly byte[]?[] _urls;
+    private readonly uint _background;
 
-    public PixelRaster(int width, int height)
+    /// <param name="background">0xRRGGBB that a link written on a never-painted pixel paints it (<see cref="CanvasDefinition.BackgroundRgb"/>).</param>
+    public PixelRaster(int width, int height, uint background)
     {
         Width = width;
         Height = height;
+        _background = background & 0xFFFFFF;
         _colors = new uint[width * height];
         _urls = new byte[]?[width * height];
     }
@@ -29,6 +32,9 @@ public sealed class PixelRaster
 
     /// <summary>The seq of the last write applied.</summary>
     public long Seq { get; private set; }
+
+    /// <summary>0xRRGGBB of the canvas's background.</summary>
+    public uint Background => _background;
 
     public void Apply(long seq, IReadOnlyList<PixelChange> changes)
     {
@@ -43,7 +49,7 @@ public sealed class PixelRaster
             }
             else if (_colors[index] == 0)
             {
-                _colors[index] = Painted | 0xFFFFFF; // a link on a never-painted pixel paints it the background white
+                _colors[index] = Painted | _background; // a link on a never-painted pixel paints it the background
             }
 
             if (change.Url is not null)

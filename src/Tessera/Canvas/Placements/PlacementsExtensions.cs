@@ -51,7 +51,7 @@ public static class PlacementsExtensions
         {
             var options = services.GetRequiredService<IOptions<PlacementOptions>>().Value;
             var board = services.GetRequiredService<PlacementBoard>();
-            var background = services.GetRequiredService<IOptions<CanvasOptions>>().Value.Effective[board.Canvas].Background;
+            var background = services.GetRequiredService<IOptions<CanvasOptions>>().Value.Effective[board.Canvas].BackgroundRgb;
             return new PlacementRenderer(board, services.GetRequiredService<IBlobStore>(), options, services.GetRequiredService<IOptions<ImagingOptions>>().Value, background);
         });
         return builder;

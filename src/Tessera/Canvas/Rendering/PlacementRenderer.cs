@@ -25,13 +25,13 @@ public sealed class PlacementRenderer
     private readonly LruCache<string, byte[]> _decoded;
     private int _tileVersion;
 
-    internal PlacementRenderer(PlacementBoard board, IBlobStore blobs, PlacementOptions options, ImagingOptions imaging, string background)
+    internal PlacementRenderer(PlacementBoard board, IBlobStore blobs, PlacementOptions options, ImagingOptions imaging, uint background)
     {
         _board = board;
         _blobs = blobs;
         _options = options;
         _imaging = imaging;
-        _background = PixelColor.TryParse(background, out var parsed) ? parsed : 0xFFFFFF;
+        _background = background;
         Pyramid = new TilePyramid(board.Width, board.Height);
         _composites = [new CompositeLayer(board, PlacementLayer.Public, options.CompositeScale, _background), new CompositeLayer(board, PlacementLayer.Agent, options.CompositeScale, _background)];
         _tiles = new LruCache<(int, int, int), RenderedImage>(128L * 1024 * 1024, tile => tile.Png.Length + 64);

@@ -15,16 +15,6 @@ internal static class OutputCheck
         return new EngineOutput(bytes, contentType, model.OutputKind);
     }
 
-    public static string? ContentTypeOf(ReadOnlySpan<byte> bytes)
-    {
-        var media = ImageSniffer.Detect(bytes);
-        return media.Image switch
-        {
-            ImageFormat.Png or ImageFormat.Jpeg or ImageFormat.Gif or ImageFormat.WebP => media.ContentType,
-
-            // Engines return MP4 or WebM; a QuickTime container is played as MP4. AVIF/HEIF are not engine outputs.
-            _ when media.Kind == MediaKind.Video => media.Format == "webm" ? "video/webm" : "video/mp4",
-            _ => null,
-        };
-    }
+    /// <summary>The output types' one rule (<see cref="OutputMedia"/>), shared with the job runner's check.</summary>
+    public static string? ContentTypeOf(ReadOnlySpan<byte> bytes) => OutputMedia.ContentTypeOf(bytes);
 }

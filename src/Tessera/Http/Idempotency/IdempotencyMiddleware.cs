@@ -59,7 +59,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencySto
                 continue; // released between our insert and our read: claim again
             }
 
-            if (stored.CreatedAt < now - (long)Lifetime.TotalMilliseconds || (stored.InProgress && stored.CreatedAt < now - (long)StaleClaim.TotalMilliseconds))
+            if (stored.Unreadable || stored.CreatedAt < now - (long)Lifetime.TotalMilliseconds || (stored.InProgress && stored.CreatedAt < now - (long)StaleClaim.TotalMilliseconds))
             {
                 await store.ReleaseAsync(scope, key, stored.CreatedAt, ct);
                 continue;

@@ -1,23 +1,23 @@
+using Microsoft.Extensions.Options;
+using Tessera.Common;
+
 namespace Tessera.Http.Idempotency;
 
-/// <summary>Forgets idempotency records older than 24 h, every 10 minutes (any node; deleting twice is harmless).</summary>
-internal sealed class IdempotencySweep(IdempotencyStore store, TimeProvider time) : BackgroundService
+/// <summary>
+/// Forgets idempotency records older than 24 h, at start and every <see cref="HttpOptions.IdempotencySweepInterval"/> (any
+/// node; deleting twice is harmless). A failed sweep (database busy) is logged and retried, never ends the loop.
+/// </summary>
+internal sealed class IdempotencySweep(IdempotencyStore store, TimeProvider time, IOptions<HttpOptions> options, ILogger<IdempotencySweep> logger)
+    : PeriodicWorker(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.IdempotencySweepInterval;
+
+    protected override bool RunAtStart => true;
+
+    protected override async Task<bool> PassAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(10), time);
-        try
-        {
-            do
-            {
-                var cutoff = time.GetUtcNow().Subtract(IdempotencyMiddleware.Lifetime).ToUnixTimeMilliseconds();
-                await store.DeleteOlderThanAsync(cutoff, stoppingToken);
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
+        var cutoff = Time.GetUtcNow().Subtract(IdempotencyMiddleware.Lifetime).ToUnixTimeMilliseconds();
+        await store.DeleteOlderThanAsync(cutoff, cancellationToken);
+        return false;
     }
 }

@@ -21,16 +21,68 @@ public sealed class SecretProtector(SecretKeyRing keys) : ISecretProtector
     public string Protect(string plaintext, string purpose)
     {
         var key = keys.Current;
-        var clear = Encoding.UTF8.GetBytes(plaintext);
-        var sealedValue = new byte[NonceBytes + clear.Length + TagBytes];
-        var nonce = sealedValue.AsSpan(0, NonceBytes);
-        RandomNumberGenerator.Fill(nonce);
-        using (var aes = new AesGcm(key.EncryptionKey, TagBytes))
+        return $"{EncryptedPrefix}{key.Id}:{Base64Url.EncodeToString(Seal(key, Encoding.UTF8.GetBytes(plaintext), purpose, 0))}";
+    }
+
+    public byte[] ProtectBytes(ReadOnlySpan<byte> plaintext, string purpose)
+    {
+        var key = keys.Current;
+        var header = Encoding.ASCII.GetBytes($"{EncryptedPrefix}{key.Id}:");
+        var stored = Seal(key, plaintext, purpose, header.Length);
+        header.CopyTo(stored, 0);
+        return stored;
+    }
+
+    public byte[] UnprotectBytes(byte[] stored, string purpose)
+    {
+        var prefix = "enc1:"u8;
+        if (!stored.AsSpan().StartsWith(prefix))
         {
-            aes.Encrypt(nonce, clear, sealedValue.AsSpan(NonceBytes, clear.Length), sealedValue.AsSpan(NonceBytes + clear.Length), Encoding.UTF8.GetBytes(purpose));
+            return stored; // a clear value written before encryption (an idempotent response from before; docs/idempotency.md)
         }
 
-        return $"{EncryptedPrefix}{key.Id}:{Base64Url.EncodeToString(sealedValue)}";
+        var colon = stored.AsSpan(prefix.Length, Math.Min(64, stored.Length - prefix.Length)).IndexOf((byte)':');
+        if (colon < 0)
+        {
+            throw new SecretUnavailableException(purpose, "");
+        }
+
+        var keyId = Encoding.ASCII.GetString(stored, prefix.Length, colon);
+        var sealedValue = stored.AsSpan(prefix.Length + colon + 1);
+        if (keys.Find(keyId) is not { } key || sealedValue.Length < NonceBytes + TagBytes)
+        {
+            throw new SecretUnavailableException(purpose, keyId);
+        }
+
+        return Open(key, keyId, sealedValue, purpose);
+    }
+
+    /// <summary>nonce ‖ ciphertext ‖ tag, after <paramref name="offset"/> bytes left free for a header.</summary>
+    private static byte[] Seal(SecretKey key, ReadOnlySpan<byte> clear, string purpose, int offset)
+    {
+        var stored = new byte[offset + NonceBytes + clear.Length + TagBytes];
+        var sealedValue = stored.AsSpan(offset);
+        var nonce = sealedValue[..NonceBytes];
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(key.EncryptionKey, TagBytes);
+        aes.Encrypt(nonce, clear, sealedValue.Slice(NonceBytes, clear.Length), sealedValue[(NonceBytes + clear.Length)..], Encoding.UTF8.GetBytes(purpose));
+        return stored;
+    }
+
+    private static byte[] Open(SecretKey key, string keyId, ReadOnlySpan<byte> sealedValue, string purpose)
+    {
+        var clear = new byte[sealedValue.Length - NonceBytes - TagBytes];
+        try
+        {
+            using var aes = new AesGcm(key.EncryptionKey, TagBytes);
+            aes.Decrypt(sealedValue[..NonceBytes], sealedValue.Slice(NonceBytes, clear.Length), sealedValue[(NonceBytes + clear.Length)..], clear, Encoding.UTF8.GetBytes(purpose));
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            throw new SecretUnavailableException(purpose, keyId);
+        }
+
+        return clear;
     }
 
     public string Unprotect(string stored, string purpose)
@@ -53,18 +105,7 @@ public sealed class SecretProtector(SecretKeyRing keys) : ISecretProtector
             throw new SecretUnavailableException(purpose, keyId);
         }
 
-        var clear = new byte[sealedValue.Length - NonceBytes - TagBytes];
-        try
-        {
-            using var aes = new AesGcm(key.EncryptionKey, TagBytes);
-            aes.Decrypt(sealedValue.AsSpan(0, NonceBytes), sealedValue.AsSpan(NonceBytes, clear.Length), sealedValue.AsSpan(NonceBytes + clear.Length), clear, Encoding.UTF8.GetBytes(purpose));
-        }
-        catch (AuthenticationTagMismatchException)
-        {
-            throw new SecretUnavailableException(purpose, keyId);
-        }
-
-        return Encoding.UTF8.GetString(clear);
+        return Encoding.UTF8.GetString(Open(key, keyId, sealedValue, purpose));
     }
 
     public bool IsCurrent(string stored) =>

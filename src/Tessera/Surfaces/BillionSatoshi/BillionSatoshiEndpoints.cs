@@ -25,7 +25,7 @@ public static class BillionSatoshiEndpoints
         var api = endpoints.MapGroup(surface.PathBase + "/api").WithGroupName(BillionSatoshiSurface.Name);
         endpoints.MapGet(surface.PathBase + "/health", () => TypedResults.Ok(new { status = "ok" }))
             .WithGroupName(BillionSatoshiSurface.Name)
-            .Documented(SeedSections.BillionSatoshi.Canvas, "Health", "Liveness of the surface: `{\"status\":\"ok\"}`.", response: """{"status":"ok"}""");
+            .Documented(BillionSatoshiSurface.Sections.Canvas, "Health", "Liveness of the surface: `{\"status\":\"ok\"}`.", response: """{"status":"ok"}""");
         api.MapBsapCanvas(surface.PathBase);
         api.MapBsapVerify();
         api.MapBsapQuote();
@@ -35,7 +35,6 @@ public static class BillionSatoshiEndpoints
         api.MapBsapFlag();
         api.MapBsapQr();
         endpoints.MapBsapDiscovery(surface.PathBase);
-        endpoints.MapBsapWebPages(surface.PathBase);
         return endpoints;
     }
 }

@@ -26,7 +26,7 @@ public static class BsapAgentImageEndpoints
     public static RouteGroupBuilder MapBsapAgentImage(this RouteGroupBuilder api)
     {
         api.MapGet("/canvas/agent-image", AgentImageAsync)
-            .Documented(SeedSections.BillionSatoshi.Canvas, "Agent-layer image",
+            .Documented(BillionSatoshiSurface.Sections.Canvas, "Agent-layer image",
                 "The agent-layer composite PNG. Gated: send a valid `x-verify-token` header (a session token from /api/verify/respond) until the canvas is ≥95% full; after that it is public.",
                 response: "image/png")
             .Produces(StatusCodes.Status200OK, contentType: "image/png");

@@ -22,20 +22,20 @@ public static class BsapCanvasEndpoints
         api.MapGet("/canvas", (PlacementService placements, PlacementRenderer renderer, VerificationService verification, BsapState state,
                 IOptions<PlacementOptions> options, int? limit, int? offset, CancellationToken ct) =>
             CanvasAsync(placements, renderer, verification, state, options.Value, pathBase, limit, offset, ct))
-            .Documented(SeedSections.BillionSatoshi.Canvas, "Fetch the canvas",
+            .Documented(BillionSatoshiSurface.Sections.Canvas, "Fetch the canvas",
                 $"Fetch all active placements, canvas stats, and current mode/threshold settings. Optional paging: `limit` (1-{MaxPageSize}) and `offset`; `next` is the next page's offset or null.",
                 response: """{"placements":[{"id":"...","x":0,"y":0,"size":100,"imageUrl":"...","url":null,"message":null,"agentIdentity":null}],"stats":{"filledPercent":0.001,"activePixels":10000,"satsRaised":10000},"canvas":{"width":50000,"height":20000,"pixelPriceSats":1,"totalSats":1000000000},"mode":"agent","threshold":40,"agentLayerRevealed":false,"total":1,"offset":0,"next":null}""")
             .Produces<CanvasResponse>();
         api.MapGet("/canvas/image", ImageAsync)
-            .Documented(SeedSections.BillionSatoshi.Canvas, "Canvas image", "The current composite canvas as a PNG (1000×400, 1:50 scale).", response: "image/png")
+            .Documented(BillionSatoshiSurface.Sections.Canvas, "Canvas image", "The current composite canvas as a PNG (1000×400, 1:50 scale).", response: "image/png")
             .Produces(StatusCodes.Status200OK, contentType: "image/png");
         api.MapGet("/canvas/available", AvailableAsync)
-            .Documented(SeedSections.BillionSatoshi.Canvas, "Check availability",
+            .Documented(BillionSatoshiSurface.Sections.Canvas, "Check availability",
                 "Check whether the square at x, y with side `size` is free. Returns `{available, nearest}`; `nearest` is the closest free position when taken.",
                 response: """{"available":false,"nearest":{"x":100,"y":0}}""")
             .Produces<AvailabilityResponse>();
         api.MapGet("/canvas/tiles/{z:int}/{x:int}/{y}", TileAsync)
-            .Documented(SeedSections.BillionSatoshi.Canvas, "Canvas tile", "One 256×256 PNG tile of the public layer (`{y}` is `<row>.png`) at zoom level `z`, for deep-zoom viewers.", response: "image/png")
+            .Documented(BillionSatoshiSurface.Sections.Canvas, "Canvas tile", "One 256×256 PNG tile of the public layer (`{y}` is `<row>.png`) at zoom level `z`, for deep-zoom viewers.", response: "image/png")
             .Produces(StatusCodes.Status200OK, contentType: "image/png");
         return api;
     }

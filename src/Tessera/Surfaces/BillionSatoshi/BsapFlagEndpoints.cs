@@ -17,7 +17,7 @@ public static class BsapFlagEndpoints
     public static RouteGroupBuilder MapBsapFlag(this RouteGroupBuilder api)
     {
         api.MapPost("/placements/{id}/flag", FlagAsync)
-            .Documented(SeedSections.BillionSatoshi.Placements, "Flag a placement", "Flag a placement for review. One flag per IP per placement. No body.",
+            .Documented(BillionSatoshiSurface.Sections.Placements, "Flag a placement", "Flag a placement for review. One flag per IP per placement. No body.",
                 response: """{"id":"...","flagged":true,"flags":1,"hidden":false}""")
             .Produces<FlagResponse>();
         return api;

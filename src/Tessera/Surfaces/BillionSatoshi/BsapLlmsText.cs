@@ -83,7 +83,7 @@ public static class BsapLlmsText
             "Polling fallback: GET /api/placements/:id/status (returns \"active\" once payment is confirmed).",
             string.Create(inv, $"Placements are reserved on submission and go live when payment is confirmed. An unpaid reservation blocks its square until its invoice expires ({placements.InvoiceExpiry.TotalMinutes:0} minutes)."),
             string.Create(inv, $"Squares are [x, x+size) × [y, y+size); side at least {placements.MinSize}. At most {placements.MaxUnpaidPerReserver} unpaid reservations per IP or account at once."),
-            "Placements: " + RateLimitText.DescribeWithPartition(limits, RateLimitDefaults.BsapPlacements) + " (counted when a reservation is made; the paid retry is not counted).",
+            "Placements: " + RateLimitText.DescribeWithPartition(limits, BillionSatoshiSurface.Policies.Placements) + " (counted when a reservation is made; the paid retry is not counted).",
             "Each placement accepts two images: \"image\" (public, always visible) and \"agentImage\" (agent-only, hidden until the canvas is ≥95% full).",
             "The agent canvas is gated: pass a valid x-verify-token header to GET /api/canvas/agent-image. Once the canvas is ≥95% full it is revealed to everyone.",
             "Response times are measured — faster answers score higher on speed and reasoning challenges.",

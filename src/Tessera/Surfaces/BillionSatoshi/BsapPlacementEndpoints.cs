@@ -36,11 +36,11 @@ public static class BsapPlacementEndpoints
                 MppChallenges.IsPresent(context.Request)
                     ? PaidRetryAsync(context, payments, mpp, pathBase, ct)
                     : CreateAsync(context, reservations, mpp, imaging.Value, pathBase, flow, ct))
-            .RequireRateLimit(RateLimitDefaults.BsapPlacements, exempt: context => MppChallenges.IsPresent(context.Request), counts: Reserved)
+            .RequireRateLimit(BillionSatoshiSurface.Policies.Placements, exempt: context => MppChallenges.IsPresent(context.Request), counts: Reserved)
             .WithIdempotency()
             .DisableAntiforgery()
             .WithRequestBody<PlacementForm>("multipart/form-data")
-            .Documented(SeedSections.BillionSatoshi.Placements, "Create a placement",
+            .Documented(BillionSatoshiSurface.Sections.Placements, "Create a placement",
                 "Create a pixel placement. Returns HTTP 402 (MPP, the default) or 202 (`?flow=invoice`) with a Lightning invoice to pay. " +
                 "\"image\" (human-visible, required) and \"agentImage\" (agent-only, optional). Reserved immediately, live after payment. " +
                 "MPP: pay the BOLT11 invoice from `WWW-Authenticate`, then retry the same POST with `Authorization: Payment credential=\"<base64url({\"preimage\":\"<hex>\"})>\"` → 201 active.",

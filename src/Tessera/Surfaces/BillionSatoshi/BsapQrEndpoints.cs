@@ -14,7 +14,7 @@ public static class BsapQrEndpoints
     public static RouteGroupBuilder MapBsapQr(this RouteGroupBuilder api)
     {
         api.MapGet("/qr", Qr)
-            .Documented(SeedSections.BillionSatoshi.Payments, "Invoice QR code",
+            .Documented(BillionSatoshiSurface.Sections.Payments, "Invoice QR code",
                 "A QR code PNG for a Lightning invoice string: pass the BOLT11 invoice as the `data` parameter (URL-encoded).", response: "image/png")
             .Produces(StatusCodes.Status200OK, contentType: "image/png");
         return api;

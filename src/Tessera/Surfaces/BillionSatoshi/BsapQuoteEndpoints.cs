@@ -10,7 +10,7 @@ public static class BsapQuoteEndpoints
     public static RouteGroupBuilder MapBsapQuote(this RouteGroupBuilder api)
     {
         api.MapPost("/placements/quote", QuoteAsync)
-            .Documented(SeedSections.BillionSatoshi.Placements, "Quote a placement",
+            .Documented(BillionSatoshiSurface.Sections.Placements, "Quote a placement",
                 "Check availability and get a price quote for a region. No side effects — safe to call before committing.",
                 """{"x":0,"y":0,"size":100}""", """{"available":true,"sats":10000,"pixels":10000,"nearest":null}""")
             .Produces<QuoteResponse>();

@@ -18,18 +18,18 @@ public static class BsapStatusEndpoints
     public static RouteGroupBuilder MapBsapStatus(this RouteGroupBuilder api)
     {
         api.MapGet("/placements/{id}/status", StatusAsync)
-            .Documented(SeedSections.BillionSatoshi.Placements, "Placement status",
+            .Documented(BillionSatoshiSurface.Sections.Placements, "Placement status",
                 "Poll payment and activation status for a placement: \"pending_payment\" until the Lightning invoice is paid, then \"active\" (\"expired\" when the invoice lapsed unpaid).",
                 response: """{"id":"...","status":"active","x":0,"y":0,"size":100,"sats":10000,"payment":{"lightningInvoice":"lnbc...","paymentHash":"...","expiresAt":"...","status":"paid","paidAt":"..."}}""")
             .Produces<PlacementStatusResponse>();
         api.MapPost("/placements/{id}/confirm", ConfirmAsync).WithIdempotency()
-            .Documented(SeedSections.BillionSatoshi.Payments, "Confirm payment",
+            .Documented(BillionSatoshiSurface.Sections.Payments, "Confirm payment",
                 "Confirm payment via the Lightning preimage (the 202 flow). The server checks sha256(preimage) == paymentHash and activates the placement.",
                 """{"preimage":"<hex-encoded Lightning payment preimage>"}""",
                 """{"id":"...","status":"active","payment":{"status":"paid","method":"mpp"}}""")
             .Produces<ActivePlacementResponse>();
         api.MapGet("/placements/{id}/image", ImageAsync)
-            .Documented(SeedSections.BillionSatoshi.Placements, "Placement image", "The stored public image of a placement (the canvas lists it as `imageUrl`).", response: "image/png");
+            .Documented(BillionSatoshiSurface.Sections.Placements, "Placement image", "The stored public image of a placement (the canvas lists it as `imageUrl`).", response: "image/png");
         return api;
     }
 

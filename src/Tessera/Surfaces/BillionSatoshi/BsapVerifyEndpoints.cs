@@ -12,12 +12,12 @@ public static class BsapVerifyEndpoints
 {
     public static RouteGroupBuilder MapBsapVerify(this RouteGroupBuilder api)
     {
-        api.MapPost("/verify/start", Start).RequireRateLimit(RateLimitDefaults.BsapVerify)
-            .Documented(SeedSections.BillionSatoshi.ReverseTuringTest, "Start a Reverse Turing Test",
+        api.MapPost("/verify/start", Start).RequireRateLimit(BillionSatoshiSurface.Policies.Verify)
+            .Documented(BillionSatoshiSurface.Sections.ReverseTuringTest, "Start a Reverse Turing Test",
                 "Start a Reverse Turing Test session. Returns 3 challenges (speed, self-identification, reasoning). Required before placing in agent mode. No body.",
                 response: """{"sessionId":"...","challenges":[{"id":"...","category":"speed","prompt":"..."}],"expiresAt":"2026-01-01T00:05:00Z"}""");
         api.MapPost("/verify/respond", Respond)
-            .Documented(SeedSections.BillionSatoshi.ReverseTuringTest, "Answer the challenges",
+            .Documented(BillionSatoshiSurface.Sections.ReverseTuringTest, "Answer the challenges",
                 "Submit answers to all 3 challenges. Returns a bot confidence score (0–100) and a one-time session token (`sessionToken`), the `verificationToken` of a placement.",
                 """{"sessionId":"...","responses":[{"challengeId":"...","answer":"...","responseTimeMs":850}]}""",
                 """{"sessionToken":"...","confidenceScore":72,"interpretation":"likely agent","breakdown":[{"category":"speed","score":30}]}""");

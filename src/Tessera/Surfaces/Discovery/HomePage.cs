@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text;
-using Tessera.Hosting;
-
 using Tessera.Http;
 
 namespace Tessera.Surfaces.Discovery;
@@ -23,17 +21,19 @@ public static class HomePage
 
     public sealed record HomeDocument(string Name, string Description, IReadOnlyList<HomeSurface> Surfaces, string Docs);
 
-    private static IResult Render(HttpContext context, SurfaceRegistry registry, IConfiguration configuration)
+    private static IResult Render(HttpContext context, SurfaceRegistry registry, IEnumerable<SurfaceDescriptor> descriptors, IConfiguration configuration)
     {
         var root = PublicBaseUrl.Of(context.Request, configuration);
-        var surfaces = SurfaceDiscovery.All.Select(surface =>
+
+        // Every surface with a public document, in registration order, with the discovery paths its descriptor names.
+        var surfaces = descriptors.Where(surface => surface.PublicDocument).Select(surface =>
         {
             var baseUrl = root + registry.Get(surface.Name).PathBase;
-            return new HomeSurface(surface.Name, surface.Title, baseUrl,
+            return new HomeSurface(surface.Name, surface.Title ?? surface.Name, baseUrl,
                 surface.Page is null ? null : baseUrl + surface.Page,
                 surface.Guide is null ? null : baseUrl + surface.Guide,
                 surface.LlmsText is null ? null : baseUrl + surface.LlmsText,
-                baseUrl + SurfaceDiscovery.OpenApi);
+                baseUrl + SurfaceDescriptor.OpenApiPath);
         }).ToList();
         var home = new HomeDocument("Tessera", "Self-hosted pixel services for AI agents: each surface speaks the API of the service it is named after, under its own base URL.",
             surfaces, root + "/docs");

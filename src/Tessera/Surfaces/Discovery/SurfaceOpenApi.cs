@@ -14,12 +14,12 @@ namespace Tessera.Surfaces.Discovery;
 /// </summary>
 public static class SurfaceOpenApi
 {
-    public static void Configure(OpenApiOptions options, string documentName)
+    public static void Configure(OpenApiOptions options, string title)
     {
         options.AddDocumentTransformer((document, _, _) =>
         {
-            document.Info.Title = SeedSections.TitleOf(documentName);
-            document.Info.Description = $"{SeedSections.TitleOf(documentName)}: generated from the routes this server maps. See also llms.txt under the surface's path base.";
+            document.Info.Title = title;
+            document.Info.Description = $"{title}: generated from the routes this server maps. See also llms.txt under the surface's path base.";
             return Task.CompletedTask;
         });
         options.AddOperationTransformer(async (operation, context, ct) =>

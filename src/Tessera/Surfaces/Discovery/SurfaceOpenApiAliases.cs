@@ -17,7 +17,7 @@ public static class SurfaceOpenApiAliases
         foreach (var surface in surfaces)
         {
             var name = surface.Name;
-            endpoints.MapGet(surface.PathBase + "/openapi.json", (IServiceProvider services, CancellationToken ct) => ServeAsync(services, name, ct))
+            endpoints.MapGet(surface.PathBase + SurfaceDescriptor.OpenApiPath, (IServiceProvider services, CancellationToken ct) => ServeAsync(services, name, ct))
                 .AllowAnonymous()
                 .ExcludeFromDescription();
         }

@@ -27,21 +27,21 @@ public static class OmpAgentEndpoints
 
     public static RouteGroupBuilder MapOmpAgents(this RouteGroupBuilder api)
     {
-        api.MapPost("/agent", CreateAgent).RequireRateLimit(RateLimitDefaults.OmpAgents)
-            .Documented(SeedSections.OneMillionPixels.ReferralAndAgents, "Create an anonymous agent",
+        api.MapPost("/agent", CreateAgent).RequireRateLimit(OneMillionPixelsSurface.Policies.Agents)
+            .Documented(OneMillionPixelsSurface.Sections.ReferralAndAgents, "Create an anonymous agent",
                 "Creates an agent account from a stable fingerprint: its private key (shown once), public key (also its promo code), promo link and QR code. A known fingerprint → 409 `agent_exists`.",
                 """{"fingerprint":"your-stable-fingerprint"}""",
                 """{"account_id":"...","private_key":"...","public_key":"...","promo_link":"https://host/omp/promo/...","qr_code":"data:image/png;base64,..."}""");
         api.MapGet("/agent", GetAgent).RequireKey()
-            .Documented(SeedSections.OneMillionPixels.ReferralAndAgents, "Your agent", "Your agent: public key, promo link, stats and owned pixels (agent keys only).");
+            .Documented(OneMillionPixelsSurface.Sections.ReferralAndAgents, "Your agent", "Your agent: public key, promo link, stats and owned pixels (agent keys only).");
         api.MapGet("/agent/stats", GetStats).RequireKey()
-            .Documented(SeedSections.OneMillionPixels.ReferralAndAgents, "Agent stats", "Your view count and pixel credits (any key; views come from an agent's promo link).");
+            .Documented(OneMillionPixelsSurface.Sections.ReferralAndAgents, "Agent stats", "Your view count and pixel credits (any key; views come from an agent's promo link).");
         api.MapPost("/agent/convert", ConvertCredits).RequireKey(Scopes.Canvas).WithIdempotency()
-            .Documented(SeedSections.OneMillionPixels.ReferralAndAgents, "Convert pixel credits",
+            .Documented(OneMillionPixelsSurface.Sections.ReferralAndAgents, "Convert pixel credits",
                 "Turns pixel credits into the largest free square that fits at `start_x`, `start_y`.",
                 """{"start_x":0,"start_y":0}""");
         api.MapPost("/referral", RecordReferral)
-            .Documented(SeedSections.OneMillionPixels.ReferralAndAgents, "Record a referral view",
+            .Documented(OneMillionPixelsSurface.Sections.ReferralAndAgents, "Record a referral view",
                 "What a promo page calls: one unique view per fingerprint per promo code; 1,000 unique views make 1 pixel credit.",
                 """{"promo_code":"PUBLIC_KEY","fingerprint":"visitor-fingerprint"}""");
         return api;
@@ -112,7 +112,7 @@ public static class OmpAgentEndpoints
     {
         var views = await referrals.StatsAsync(accountId, ct);
         var owned = (await claims.ListAsync(OneMillionPixelsEndpoints.Canvas, accountId, ct)).Select(OwnedClaim.From).ToList();
-        var credits = (await ledger.BalancesAsync(accountId, ct)).Where(b => b.Currency == Currency.PixelCredits.Name).Sum(b => b.Available);
+        var credits = await ledger.AvailableAsync(accountId, Currency.PixelCredits, ct);
         return new AgentStatsResponse(views.Views, views.UniqueViews, credits, owned.Sum(c => c.Pixels), owned);
     }
 }

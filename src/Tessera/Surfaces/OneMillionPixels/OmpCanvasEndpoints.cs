@@ -12,8 +12,8 @@ public static class OmpCanvasEndpoints
         var size = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<CanvasRegistry>().Find(OneMillionPixelsEndpoints.Canvas)!.Definition;
 
         // In-memory token bucket per IP (memory store): no database round trip on the hot PNG path.
-        api.MapGet("/canvas", CanvasPng).RequireRateLimit(RateLimitDefaults.OmpReads)
-            .Documented(SeedSections.OneMillionPixels.Endpoints, "Get the master PNG image of the entire canvas", $"The {size.Width}×{size.Height} canvas as a PNG, with ETag / If-None-Match.", response: "image/png")
+        api.MapGet("/canvas", CanvasPng).RequireRateLimit(OneMillionPixelsSurface.Policies.Reads)
+            .Documented(OneMillionPixelsSurface.Sections.Endpoints, "Get the master PNG image of the entire canvas", $"The {size.Width}×{size.Height} canvas as a PNG, with ETag / If-None-Match.", response: "image/png")
             .Produces(StatusCodes.Status200OK, contentType: "image/png");
         return api;
     }

@@ -24,18 +24,18 @@ public static class OmpPixelEndpoints
 
     public static RouteGroupBuilder MapOmpPixels(this RouteGroupBuilder api)
     {
-        api.MapGet("/pixels", ListPixelsAsync).RequireRateLimit(RateLimitDefaults.OmpReads)
-            .Documented(SeedSections.OneMillionPixels.Endpoints, "Get pixels",
+        api.MapGet("/pixels", ListPixelsAsync).RequireRateLimit(OneMillionPixelsSurface.Policies.Reads)
+            .Documented(OneMillionPixelsSurface.Sections.Endpoints, "Get pixels",
                 "Every painted pixel, or a region `x0,y0,x1,y1` (inclusive), or only pixels changed after `since` (a `seq`). No key needed.",
                 response: """{"pixels":[{"x":0,"y":0,"color":"#FF0000","url":"https://example.com"}],"seq":42}""")
             .Produces(StatusCodes.Status200OK, contentType: "application/json");
-        api.MapPost("/pixels", WritePixels).RequireKey(Scopes.Canvas).RequireRateLimit(RateLimitDefaults.OmpWrites).WithIdempotency()
-            .Documented(SeedSections.OneMillionPixels.Endpoints, "Write pixels",
+        api.MapPost("/pixels", WritePixels).RequireKey(Scopes.Canvas).RequireRateLimit(OneMillionPixelsSurface.Policies.Writes).WithIdempotency()
+            .Documented(OneMillionPixelsSurface.Sections.Endpoints, "Write pixels",
                 $"Paint one pixel (`{{x, y, color?, url?}}`) or up to {PixelWriteRequest.MaxBulk} at once (`{{pixels: [...]}}`, applied whole or not at all) on pixels you own. A field left out stays unchanged.",
                 """{"x":10,"y":20,"color":"#FF0000","url":"https://example.com"}""",
                 """{"success":true,"updated":1,"seq":43}""");
-        api.MapGet("/pixels/history", History).RequireRateLimit(RateLimitDefaults.OmpReads)
-            .Documented(SeedSections.OneMillionPixels.Endpoints, "Pixel history",
+        api.MapGet("/pixels/history", History).RequireRateLimit(OneMillionPixelsSurface.Policies.Reads)
+            .Documented(OneMillionPixelsSurface.Sections.Endpoints, "Pixel history",
                 $"The changes of one pixel (`x`, `y`), newest page first: `limit` (default {HistoryPage}, at most {HistoryMaxPage}); pass `next_before` as `before` for the older page.",
                 response: """{"x":10,"y":20,"changes":[{"seq":43,"color":"#FF0000","url":null,"at":"..."}],"next_before":null}""");
         return api;

@@ -21,7 +21,7 @@ public static class OmpSkillEndpoints
     public static RouteGroupBuilder MapOmpSkill(this RouteGroupBuilder api)
     {
         api.MapGet("/skill", SkillAsync)
-            .Documented(SeedSections.OneMillionPixels.Endpoints, "Download your SKILL.md file with API instructions",
+            .Documented(OneMillionPixelsSurface.Sections.Endpoints, "Download your SKILL.md file with API instructions",
                 "SKILL.md for the caller (Markdown): with a key, the key, your pixels and working examples aimed at them.", response: "text/markdown")
             .Produces(StatusCodes.Status200OK, contentType: "text/markdown");
         return api;
@@ -106,8 +106,8 @@ public static class OmpSkillEndpoints
         md.AppendLine();
         md.AppendLine("## Limits");
         md.AppendLine();
-        md.AppendLine(inv, $"- Writes (`POST /api/pixels`, `/api/pixels/upload`): {Describe(policies, RateLimitDefaults.OmpWrites)} per key. Over it: 429 `rate_limit_exceeded` with `Retry-After` (seconds); wait that long.");
-        md.AppendLine(inv, $"- Reads without a key (pixels, history, canvas, stream connects): {Describe(policies, RateLimitDefaults.OmpReads)} per client address; 429 `rate_limit_exceeded` with `Retry-After` beyond it.");
+        md.AppendLine(inv, $"- Writes (`POST /api/pixels`, `/api/pixels/upload`): {Describe(policies, OneMillionPixelsSurface.Policies.Writes)} per key. Over it: 429 `rate_limit_exceeded` with `Retry-After` (seconds); wait that long.");
+        md.AppendLine(inv, $"- Reads without a key (pixels, history, canvas, stream connects): {Describe(policies, OneMillionPixelsSurface.Policies.Reads)} per client address; 429 `rate_limit_exceeded` with `Retry-After` beyond it.");
         md.AppendLine(inv, $"- A bulk holds 1 to {PixelWriteRequest.MaxBulk} pixels; a pixel repeated in it counts once, each field taking its last value (`updated` counts distinct pixels).");
         md.AppendLine(inv, $"- Links: https only, at most {pixels.MaxLinkBytes} bytes (UTF-8); longer → 400 `link_too_long`.");
         md.AppendLine(inv, $"- History: pages of `limit` (default {OmpPixelEndpoints.HistoryPage}, at most {OmpPixelEndpoints.HistoryMaxPage}) changes, newest page first; pass the answer's `next_before` as `before` for the older page. The newest {pixels.HistoryDepth} changes of each pixel are kept.");

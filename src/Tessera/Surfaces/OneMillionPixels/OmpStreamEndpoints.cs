@@ -40,8 +40,8 @@ public static class OmpStreamEndpoints
 
     public static RouteGroupBuilder MapOmpStream(this RouteGroupBuilder api)
     {
-        api.MapGet("/pixels/stream", StreamAsync).RequireRateLimit(RateLimitDefaults.OmpReads)
-            .Documented(SeedSections.OneMillionPixels.Endpoints, "Live pixel changes",
+        api.MapGet("/pixels/stream", StreamAsync).RequireRateLimit(OneMillionPixelsSurface.Policies.Reads)
+            .Documented(OneMillionPixelsSurface.Sections.Endpoints, "Live pixel changes",
                 "Server-sent events, one per committed write, from now; `?since=<seq>` or `Last-Event-ID` replays what was missed (too old → 410 `since_too_old`).",
                 response: "event: pixels\\ndata: {\"seq\":45,\"pixels\":[{\"x\":0,\"y\":0,\"color\":\"#FF0000\",\"url\":null}]}")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");

@@ -24,9 +24,9 @@ public static class OmpUploadEndpoints
 
     public static RouteGroupBuilder MapOmpUpload(this RouteGroupBuilder api)
     {
-        api.MapPost("/pixels/upload", UploadAsync).RequireKey(Scopes.Canvas).DisableAntiforgery().RequireRateLimit(RateLimitDefaults.OmpWrites).WithIdempotency()
+        api.MapPost("/pixels/upload", UploadAsync).RequireKey(Scopes.Canvas).DisableAntiforgery().RequireRateLimit(OneMillionPixelsSurface.Policies.Writes).WithIdempotency()
             .WithRequestBody<UploadForm>("multipart/form-data")
-            .Documented(SeedSections.OneMillionPixels.Endpoints, "Upload an image to display on your pixels",
+            .Documented(OneMillionPixelsSurface.Sections.Endpoints, "Upload an image to display on your pixels",
                 "Stretches the image (PNG, JPEG, GIF or WebP; at most Tessera:Imaging:MaxBytes, 5 MB by default) to width×height at x, y and blends it over what is there; every pixel of the rectangle must be yours.",
                 "multipart/form-data: image (file, required), x, y, width, height, url?",
                 """{"success":true,"updated":100,"seq":44,"x":0,"y":0,"width":10,"height":10}""")

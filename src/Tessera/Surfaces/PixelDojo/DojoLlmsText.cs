@@ -55,7 +55,7 @@ public static class DojoLlmsText
     private static void RateLimits(LlmsTextWriter text, RateLimitOptions options)
     {
         text.Section("Rate limits");
-        if (options.Policies.TryGetValue(RateLimitDefaults.Dojo, out var rules))
+        if (options.Policies.TryGetValue(PixelDojoSurface.RatePolicy, out var rules))
         {
             foreach (var rule in rules)
             {

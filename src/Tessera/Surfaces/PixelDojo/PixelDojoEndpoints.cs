@@ -1,7 +1,6 @@
 using Tessera.Http;
 using Tessera.Jobs;
 using Tessera.RateLimits;
-using Tessera.Surfaces.Discovery;
 
 namespace Tessera.Surfaces.PixelDojo;
 
@@ -26,12 +25,12 @@ public static class PixelDojoEndpoints
         var surface = endpoints.ServiceProvider.GetRequiredService<SurfaceRegistry>().Get(PixelDojoSurface.Name);
         var api = endpoints.MapGroup(surface.PathBase + DojoUrls.ApiPrefix)
             .WithGroupName(PixelDojoSurface.Name)
-            .RequireRateLimit(RateLimitDefaults.Dojo);
+            .RequireRateLimit(PixelDojoSurface.RatePolicy);
 
         // Operations are grouped under the seed's own section names (the OpenAPI tags).
-        api.MapGroup("").WithTags(SeedSections.PixelDojo.GettingStarted).MapDojoCredits();
-        api.MapGroup("").WithTags(SeedSections.PixelDojo.FeaturedModels).MapDojoModels();
-        var jobs = api.MapGroup("").WithTags(SeedSections.PixelDojo.GenerationJobs);
+        api.MapGroup("").WithTags(PixelDojoSurface.Sections.GettingStarted).MapDojoCredits();
+        api.MapGroup("").WithTags(PixelDojoSurface.Sections.FeaturedModels).MapDojoModels();
+        var jobs = api.MapGroup("").WithTags(PixelDojoSurface.Sections.GenerationJobs);
         jobs.MapDojoRun();
         jobs.MapDojoJobs();
         jobs.MapDojoWebhooks();

@@ -30,7 +30,7 @@ public static class PixelEngineAnimateEndpoints
     {
         api.MapPost("/animate", AnimateAsync).RequireKey(Scopes.Generate).WithIdempotency()
             .WithRequestBody<AnimateRequest>("application/json")
-            .Documented(SeedSections.PixelEngine.Polling, "Animate a sprite",
+            .Documented(PixelEngineSurface.Sections.Polling, "Animate a sprite",
                 $"Costs the animate model's price (20 credits by default), held for {HoldTimeout.TotalMinutes:0} minutes and taken only on success. Answers at once with the job id; poll GET /jobs?id=<api_job_id> until `status` is `success` or `failure`. The job's deadline is {Deadline.TotalMinutes:0} minutes.",
                 """{"image":"<base64-encoded PNG>","prompt":"a character walking left","frames":8,"fps":12,"format":"gif"}""",
                 """{"api_job_id":"f47ac10b-...","status":"queued","error":null}""");

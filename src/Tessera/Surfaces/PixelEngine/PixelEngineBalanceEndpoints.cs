@@ -12,7 +12,7 @@ public static class PixelEngineBalanceEndpoints
     public static RouteGroupBuilder MapPixelEngineBalance(this RouteGroupBuilder api)
     {
         api.MapGet("/balance", GetBalance).RequireKey()
-            .Documented(SeedSections.PixelEngine.Credits, "Get balance",
+            .Documented(PixelEngineSurface.Sections.Credits, "Get balance",
                 "Free. Credits by pool after holds: monthly credits are spent first, then purchased; `held` is what running jobs keep back; `available = monthly + purchased`.",
                 response: """{"monthly":180,"purchased":50,"held":20,"available":230}""");
         return api;
@@ -23,9 +23,9 @@ public static class PixelEngineBalanceEndpoints
         var credits = (await ledger.BalancesAsync(TesseraClaims.AccountIdOf(context.User)!, ct))
             .Where(balance => balance.Currency == Currency.Credits.Name)
             .ToList();
-        decimal Pool(string pool) => credits.Where(b => b.Pool == pool).Sum(b => b.Available);
         return TypedResults.Ok(new BalanceResponse(
-            Pool(Currency.Monthly), Pool(Currency.Purchased), credits.Sum(b => b.Held), credits.Sum(b => b.Available)));
+            credits.AvailableOf(Currency.Credits, Currency.Monthly), credits.AvailableOf(Currency.Credits, Currency.Purchased),
+            credits.Sum(b => b.Held), credits.AvailableOf(Currency.Credits)));
     }
 }
 

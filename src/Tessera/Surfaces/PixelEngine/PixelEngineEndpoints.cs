@@ -9,7 +9,8 @@ namespace Tessera.Surfaces.PixelEngine;
 /// </summary>
 public static class PixelEngineEndpoints
 {
-    public const string KeyPrefix = KeyFormat.PixelEnginePrefix;
+    /// <summary>Keys made through Pixel Engine look like its docs' keys (DECISIONS, Wave-1 corrections).</summary>
+    public const string KeyPrefix = "pe_sk_";
 
     public static IEndpointRouteBuilder MapPixelEngine(this IEndpointRouteBuilder endpoints)
     {

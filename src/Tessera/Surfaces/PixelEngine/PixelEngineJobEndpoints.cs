@@ -12,7 +12,7 @@ public static class PixelEngineJobEndpoints
     public static RouteGroupBuilder MapPixelEngineJobs(this RouteGroupBuilder api)
     {
         api.MapGet("/jobs", GetJobAsync).RequireKey(Scopes.Jobs)
-            .Documented(SeedSections.PixelEngine.Polling, "Get a job",
+            .Documented(PixelEngineSurface.Sections.Polling, "Get a job",
                 $"Free. `?id=<api_job_id>`. `status` is `queued` or `pending` while it runs, then `success` (terminal: `output.url` is the animated GIF/WebP, plus `spritesheet_url` and `metadata`) or `failure` (terminal: `error` says why; the hold is released). Output links are signed and valid {PixelEngineJobView.LinkLifetime.TotalMinutes:0} minutes from this answer: fetch the job again for fresh ones. Poll every 3–5 seconds.",
                 response: """{"api_job_id":"f47ac10b-...","status":"success","error":null,"output":{"url":"https://host/jobs/.../outputs/0?...","spritesheet_url":"https://host/...","metadata":{"frames":8,"width":96,"height":64,"fps":12,"motion":"walk","direction":"left"}}}""");
         return api;

@@ -20,21 +20,21 @@ public static class PixelEngineKeyEndpoints
     {
         var keys = api.MapGroup("/keys").RequireKey(Scopes.Keys);
         keys.MapGet("", ListKeys)
-            .Documented(SeedSections.PixelEngine.Authentication, "List keys", "Your account's keys (never the secret; `prefix` identifies each).",
+            .Documented(PixelEngineSurface.Sections.Authentication, "List keys", "Your account's keys (never the secret; `prefix` identifies each).",
                 response: """{"keys":[{"id":"...","name":"ci","prefix":"pe_sk_ab12cd34","status":"active","created_at":"..."}],"count":1}""");
         keys.MapPost("", CreateKey)
-            .Documented(SeedSections.PixelEngine.Authentication, "Create a key", "A new key, shown once in `key`. At most 10 keys per account (deactivated ones count).",
+            .Documented(PixelEngineSurface.Sections.Authentication, "Create a key", "A new key, shown once in `key`. At most 10 keys per account (deactivated ones count).",
                 """{"name":"ci"}""", """{"id":"...","name":"ci","key":"pe_sk_...","prefix":"pe_sk_ab12cd34","status":"active","created_at":"..."}""");
         keys.MapPatch("/{keyId}", RenameKey)
-            .Documented(SeedSections.PixelEngine.Authentication, "Rename a key", "Renames one of your keys.", """{"name":"new name"}""");
+            .Documented(PixelEngineSurface.Sections.Authentication, "Rename a key", "Renames one of your keys.", """{"name":"new name"}""");
         keys.MapPost("/{keyId}/deactivate", (string keyId, HttpContext context, ApiKeyService service, CancellationToken ct) =>
             SetStatus(keyId, KeyStatus.Deactivated, context, service, ct))
-            .Documented(SeedSections.PixelEngine.Authentication, "Deactivate a key", "Pauses a key without deleting it: it answers 401 until reactivated. No body.");
+            .Documented(PixelEngineSurface.Sections.Authentication, "Deactivate a key", "Pauses a key without deleting it: it answers 401 until reactivated. No body.");
         keys.MapPost("/{keyId}/reactivate", (string keyId, HttpContext context, ApiKeyService service, CancellationToken ct) =>
             SetStatus(keyId, KeyStatus.Active, context, service, ct))
-            .Documented(SeedSections.PixelEngine.Authentication, "Reactivate a key", "Makes a deactivated key work again. No body.");
+            .Documented(PixelEngineSurface.Sections.Authentication, "Reactivate a key", "Makes a deactivated key work again. No body.");
         keys.MapDelete("/{keyId}", DeleteKey)
-            .Documented(SeedSections.PixelEngine.Authentication, "Delete a key", "Deletes a key for good (204).");
+            .Documented(PixelEngineSurface.Sections.Authentication, "Delete a key", "Deletes a key for good (204).");
         return api;
     }
 

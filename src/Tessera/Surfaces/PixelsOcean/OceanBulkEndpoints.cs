@@ -16,7 +16,7 @@ public static class OceanBulkEndpoints
     public static RouteGroupBuilder MapOceanBulk(this RouteGroupBuilder media)
     {
         media.MapPost("/bulk", BulkAsync).WithRequestBody<BulkRequest>("application/json")
-            .Documented(SeedSections.PixelsOcean.Media, "Bulk operations",
+            .Documented(PixelsOceanSurface.Sections.Media, "Bulk operations",
                 "`ids` (array of your media ids, at most 500) and `action`: trash · restore · purge · move (with `folder_id`; null moves out of folders) · tag (with `tags`, added) · list. Every id must be yours, else nothing changes and the error names the ids not found.",
                 """{"ids":[1,2,3],"action":"tag","tags":["approved"]}""",
                 """{"success":true,"action":"tag","count":3,"results":[{"id":1,"status":"tagged"}],"media":[]}""");

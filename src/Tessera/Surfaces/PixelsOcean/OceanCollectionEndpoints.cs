@@ -16,7 +16,7 @@ namespace Tessera.Surfaces.PixelsOcean;
 /// </summary>
 public static class OceanCollectionEndpoints
 {
-    private const string Section = SeedSections.PixelsOcean.Collections;
+    private const string Section = PixelsOceanSurface.Sections.Collections;
 
     public static RouteGroupBuilder MapOceanCollections(this RouteGroupBuilder media)
     {

@@ -23,7 +23,7 @@ public static class OceanCreditsEndpoints
     public static RouteGroupBuilder MapOceanCredits(this RouteGroupBuilder media)
     {
         media.MapGet("/credits", CreditsAsync)
-            .Documented(SeedSections.PixelsOcean.Media, "Credit ledger & totals",
+            .Documented(PixelsOceanSurface.Sections.Media, "Credit ledger & totals",
                 $"Your Tessera credits and Pixcoins: per currency the totals (`in`, `out`, `held`, `available`) and the posted entries, newest first (`amount` positive in, negative out). `currency` (credits | pixcoins) narrows the entries; `limit` (default {DefaultPage}, max {MaxPage}); `before` = the previous page's `next_before` for the next page.",
                 response: """{"success":true,"balances":{"credits":12.5,"pixcoins":0},"totals":[{"currency":"credits","in":20,"out":7.5,"held":0,"available":12.5},{"currency":"pixcoins","in":0,"out":0,"held":0,"available":0}],"entries":[{"id":118,"currency":"credits","pool":"purchased","amount":-1.5,"kind":"post","reason":null,"created_at":"2026-12-05T21:00:00+00:00"}],"next_before":null}""");
         return media;

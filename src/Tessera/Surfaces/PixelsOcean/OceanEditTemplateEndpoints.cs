@@ -15,7 +15,7 @@ namespace Tessera.Surfaces.PixelsOcean;
 /// </summary>
 public static class OceanEditTemplateEndpoints
 {
-    private const string Section = SeedSections.PixelsOcean.LiveEditor;
+    private const string Section = PixelsOceanSurface.Sections.LiveEditor;
 
     private const string TemplateExample = """{"name":"Sale banner","edit":{"filters":{"contrast":10},"layers":[{"type":"text","text":"SALE","size":96,"color":"#ff0000","x":40,"y":40}],"output":{"format":"jpg","quality":85}}}""";
 

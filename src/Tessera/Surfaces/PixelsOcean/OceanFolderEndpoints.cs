@@ -13,7 +13,7 @@ namespace Tessera.Surfaces.PixelsOcean;
 /// <summary>Folders: <c>GET|POST /api/media/folders</c>, <c>PATCH|DELETE /api/media/folders/{id}</c>.</summary>
 public static class OceanFolderEndpoints
 {
-    private const string Section = SeedSections.PixelsOcean.Media;
+    private const string Section = PixelsOceanSurface.Sections.Media;
 
     public static RouteGroupBuilder MapOceanFolders(this RouteGroupBuilder media)
     {

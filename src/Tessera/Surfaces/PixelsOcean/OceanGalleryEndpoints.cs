@@ -17,8 +17,8 @@ public static class OceanGalleryEndpoints
 
     public static RouteGroupBuilder MapOceanGallery(this RouteGroupBuilder api)
     {
-        api.MapGet("/gallery/{token}", OpenAsync).AllowAnonymous().RequireRateLimit(RateLimitDefaults.OceanGallery)
-            .Documented(SeedSections.PixelsOcean.Collections, "Open a shared gallery",
+        api.MapGet("/gallery/{token}", OpenAsync).AllowAnonymous().RequireRateLimit(PixelsOceanSurface.Policies.Gallery)
+            .Documented(PixelsOceanSurface.Sections.Collections, "Open a shared gallery",
                 $"No key. The collection a share link names, with its items' file URLs. A password-protected gallery answers 401 `password_required` until the `{PasswordHeader}` header carries its password.",
                 response: """{"success":true,"gallery":{"name":"Best of 2026","description":null,"count":1},"items":[{"id":42,"name":"Beach","filename":"beach.jpg","url":"https://host/ocean/m/42/.../beach.jpg","type":"image","content_type":"image/jpeg","size":1048576,"width":1920,"height":1080}]}""");
         return api;

@@ -18,7 +18,7 @@ public static class OceanJobEndpoints
     public static RouteGroupBuilder MapOceanJobs(this RouteGroupBuilder jobs)
     {
         jobs.MapGet("/{id:long}", GetAsync)
-            .Documented(SeedSections.PixelsOcean.Jobs, "Get job status",
+            .Documented(PixelsOceanSurface.Sections.Jobs, "Get job status",
                 "Any job of yours (a scrape, a Live Editor batch): `status` queued | processing | completed | failed; `assets` {count, items: [{id, filename, url, type, size, ai_label, download_url}]} the job stored in your library (`url` is the source for a scrape, `download_url` the signed library file); `failures` [{media_id, error}] for items it could not do. Poll every 2–5 seconds.",
                 response: """{"success":true,"status":"completed","job_id":1024,"kind":"batch_edit","assets":{"count":1,"items":[{"id":501,"filename":"photo-edited.jpg","url":"https://host/ocean/m/501/.../photo-edited.jpg","type":"image","size":1048576,"download_url":"https://host/ocean/m/501/.../photo-edited.jpg"}]},"failures":[]}""");
         return jobs;

@@ -18,7 +18,7 @@ namespace Tessera.Surfaces.PixelsOcean;
 /// </summary>
 public static class OceanLiveEditorEndpoints
 {
-    private const string Section = SeedSections.PixelsOcean.LiveEditor;
+    private const string Section = PixelsOceanSurface.Sections.LiveEditor;
 
     internal const string EditExample = """{"media_id":42,"crop":{"x":0,"y":0,"width":1600,"height":900},"resize":{"width":1200},"filters":{"contrast":10,"saturation":-20},"layers":[{"type":"image","media_id":43,"x":1000,"y":620,"scale":0.5,"opacity":70,"z":1},{"type":"text","text":"Summer sale","font":"DejaVu Sans Bold","size":72,"color":"#ffffff","outline_color":"#000000","outline_width":3,"x":60,"y":60,"rotation":-5,"z":2},{"type":"shape","shape":"rect","x":40,"y":40,"width":560,"height":130,"fill":"#000000","opacity":40,"z":0}],"output":{"format":"webp","quality":85}}""";
 

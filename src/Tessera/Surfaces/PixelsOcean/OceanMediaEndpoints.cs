@@ -16,7 +16,7 @@ namespace Tessera.Surfaces.PixelsOcean;
 /// </summary>
 public static class OceanMediaEndpoints
 {
-    private const string Section = SeedSections.PixelsOcean.Media;
+    private const string Section = PixelsOceanSurface.Sections.Media;
     private const int DefaultPage = 50;
     private const int MaxPage = 200;
 

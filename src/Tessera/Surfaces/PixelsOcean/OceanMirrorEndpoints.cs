@@ -21,7 +21,7 @@ public static class OceanMirrorEndpoints
     public static RouteGroupBuilder MapOceanMirror(this RouteGroupBuilder media)
     {
         media.MapPost("/mirror", MirrorAsync).WithRequestBody<MirrorRequest>("application/json")
-            .Documented(SeedSections.PixelsOcean.Media, "Register mirror URL",
+            .Documented(PixelsOceanSurface.Sections.Media, "Register mirror URL",
                 "`media_id` (yours) and `mirror_url` (https): where a copy of the asset lives; shown as `mirror_url` on the asset. Not fetched.",
                 """{"media_id":42,"mirror_url":"https://cdn.example.com/photo.jpg"}""",
                 """{"success":true,"media_id":42,"mirror_url":"https://cdn.example.com/photo.jpg"}""");

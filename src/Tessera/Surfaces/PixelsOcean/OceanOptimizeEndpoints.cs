@@ -20,7 +20,7 @@ public static class OceanOptimizeEndpoints
     public static RouteGroupBuilder MapOceanOptimize(this RouteGroupBuilder media)
     {
         media.MapPost("/{id:long}/optimize", OptimizeAsync).WithRequestBody<OptimizeRequest>("application/json")
-            .Documented(SeedSections.PixelsOcean.Media, "Build optimised URL",
+            .Documented(PixelsOceanSurface.Sections.Media, "Build optimised URL",
                 $"An image's optimised copy: `width` (default {MediaTransform.DefaultWidth}, at most {MediaTransform.MaxWidth}; never enlarged), `quality` (auto or 1–100, default auto), `format` (webp, jpg, png, avif where this server's libvips has it; default webp). The URL is signed (it cannot be edited into another transform), made on first request and cached (`Cache-Control: immutable`, ETag).",
                 """{"width":800,"quality":"auto","format":"webp"}""",
                 """{"success":true,"media_id":42,"url":"https://host/ocean/m/42/.../w800-qauto.webp/photo.webp","width":800,"quality":"auto","format":"webp"}""");

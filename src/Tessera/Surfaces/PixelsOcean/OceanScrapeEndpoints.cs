@@ -25,8 +25,8 @@ public static class OceanScrapeEndpoints
 
     public static RouteGroupBuilder MapOceanScrape(this RouteGroupBuilder api)
     {
-        api.MapPost("/scrape", ScrapeAsync).RequireKey(Scopes.Scrape).RequireRateLimit(RateLimitDefaults.Ocean).WithRequestBody<ScrapeBody>("application/json")
-            .Documented(SeedSections.PixelsOcean.Scraping, "Start a scraping job",
+        api.MapPost("/scrape", ScrapeAsync).RequireKey(Scopes.Scrape).RequireRateLimit(PixelsOceanSurface.Policies.Work).WithRequestBody<ScrapeBody>("application/json")
+            .Documented(PixelsOceanSurface.Sections.Scraping, "Start a scraping job",
                 "`url` (http(s), required); `sniper_mode` (default true: this page only; false: follow same-site links `crawl_depth` 0–2, default 1); `max_files` (default 100, at most 200); `min_size_kb`; `keyword_filter` (must appear in the file's URL); `download_videos`, `download_docs` (default false); `ai_labeling`; `force` (ignore the cached result of the same URL and options from the last hour). robots.txt is honoured; files land in your library (group = the site). Poll `poll_url`. Counts against the daily quota.",
                 """{"url":"https://example.com/gallery","sniper_mode":true,"max_files":20,"min_size_kb":50}""",
                 """{"success":true,"status":"queued","job_id":1024,"message":"Job queued successfully","poll_url":"/ocean/api/jobs/1024"}""");

@@ -18,7 +18,7 @@ namespace Tessera.Surfaces.PixelsOcean;
 /// </summary>
 public static class OceanStockEndpoints
 {
-    private const string Section = SeedSections.PixelsOcean.Media;
+    private const string Section = PixelsOceanSurface.Sections.Media;
     private const int MaxUrlLength = 2048;
     private const int MaxTextLength = 200;
 

@@ -19,7 +19,7 @@ public static class OceanUploadEndpoints
     {
         media.MapPost("/upload", UploadAsync).DisableAntiforgery()
             .WithRequestBody<UploadForm>("multipart/form-data")
-            .Documented(SeedSections.PixelsOcean.Media, "Upload file",
+            .Documented(PixelsOceanSurface.Sections.Media, "Upload file",
                 "multipart/form-data: `file` (required; an image — PNG, JPEG, GIF, WebP, AVIF —, a video — MP4, MOV, WebM, AVI — or a document — PDF, ZIP; at most Tessera:Media:MaxUploadBytes, 15 MB by default), `name` (defaults to the file name), `group`, `tags` (JSON array, e.g. [\"nature\",\"sky\"]), `auto_tag` (1/true), `folder_id`. The same bytes uploaded twice are stored once. `analysis` is `pending` until colours, perceptual hash and OCR text are computed (seconds).",
                 "multipart/form-data: file=@photo.jpg, name=My Photo, tags=[\"nature\",\"landscape\"], auto_tag=1",
                 """{"success":true,"media_id":42,"url":"https://host/ocean/m/42/.../photo.jpg","tags":["nature","landscape"],"type":"image","name":"My Photo"}""");

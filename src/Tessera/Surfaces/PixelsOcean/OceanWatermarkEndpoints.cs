@@ -23,14 +23,14 @@ public static class OceanWatermarkEndpoints
 
     public static RouteGroupBuilder MapOceanWatermark(this RouteGroupBuilder api)
     {
-        var watermark = api.MapGroup("/watermark").RequireKey(Scopes.Media).RequireRateLimit(RateLimitDefaults.Ocean);
+        var watermark = api.MapGroup("/watermark").RequireKey(Scopes.Media).RequireRateLimit(PixelsOceanSurface.Policies.Work);
         var description =
             $"`image` and `watermark`: http(s) URLs Tessera fetches (public addresses only, each at most the upload size); `position` ({string.Join(" | ", Watermark.PositionNames)}, default center); `opacity` 0–100 (default {Watermark.DefaultOpacity}). The mark is scaled to a quarter of the image's width. The result is kept in your library (group `{MediaWatermarks.Group}`, `media_id`) in the image's format; `url` is its signed file URL. Counts against the daily quota.";
         watermark.MapGet("", GetAsync)
-            .Documented(SeedSections.PixelsOcean.Watermark, "Apply a watermark (query string)", description,
+            .Documented(PixelsOceanSurface.Sections.Watermark, "Apply a watermark (query string)", description,
                 response: """{"success":true,"url":"https://host/ocean/m/43/.../watermarked_photo.jpeg","position":"bottom-right","opacity":50,"media_id":43}""");
         watermark.MapPost("", PostAsync).WithRequestBody<WatermarkBody>("application/json")
-            .Documented(SeedSections.PixelsOcean.Watermark, "Apply a watermark", description,
+            .Documented(PixelsOceanSurface.Sections.Watermark, "Apply a watermark", description,
                 """{"image":"https://example.com/photo.jpg","watermark":"https://example.com/logo.png","position":"bottom-right","opacity":50}""",
                 """{"success":true,"url":"https://host/ocean/m/43/.../watermarked_photo.jpeg","position":"bottom-right","opacity":50,"media_id":43}""");
         return api;

@@ -17,7 +17,7 @@ public static class PixelsOceanEndpoints
     {
         var surface = endpoints.ServiceProvider.GetRequiredService<SurfaceRegistry>().Get(PixelsOceanSurface.Name);
         var api = endpoints.MapGroup(surface.PathBase + "/api").WithGroupName(PixelsOceanSurface.Name);
-        var media = api.MapGroup("/media").RequireKey(Scopes.Media).RequireRateLimit(RateLimitDefaults.OceanBurst);
+        var media = api.MapGroup("/media").RequireKey(Scopes.Media).RequireRateLimit(PixelsOceanSurface.Policies.Burst);
         media.MapOceanMedia();
         media.MapOceanUpload();
         media.MapOceanOptimize();
@@ -30,10 +30,10 @@ public static class PixelsOceanEndpoints
         api.MapOceanGallery();
         api.MapOceanWatermark();
         api.MapOceanScrape();
-        var editor = api.MapGroup("/live-editor").RequireKey(Scopes.Media).RequireRateLimit(RateLimitDefaults.OceanBurst);
+        var editor = api.MapGroup("/live-editor").RequireKey(Scopes.Media).RequireRateLimit(PixelsOceanSurface.Policies.Burst);
         editor.MapOceanLiveEditor();
         editor.MapOceanEditTemplates();
-        api.MapGroup("/jobs").RequireKey(Scopes.Jobs).RequireRateLimit(RateLimitDefaults.OceanBurst).MapOceanJobs();
+        api.MapGroup("/jobs").RequireKey(Scopes.Jobs).RequireRateLimit(PixelsOceanSurface.Policies.Burst).MapOceanJobs();
         endpoints.MapOceanMediaFiles(surface.PathBase);
         endpoints.MapOceanLlmsText(surface.PathBase);
         endpoints.MapOceanWebPages(surface.PathBase);

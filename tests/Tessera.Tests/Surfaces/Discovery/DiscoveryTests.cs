@@ -28,7 +28,7 @@ public sealed class DiscoveryTests : IAsyncLifetime
         Assert.Equal(
             document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name),
             alias.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name));
-        var sections = Tessera.Surfaces.Discovery.SeedSections.Of(name);
+        var sections = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetServices<Tessera.Http.SurfaceDescriptor>(_factory.Services).Single(surface => surface.Name == name).Sections;
         foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
         {
             foreach (var operation in path.Value.EnumerateObject())
