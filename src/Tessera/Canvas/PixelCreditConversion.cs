@@ -78,8 +78,6 @@ public sealed class PixelCreditConversion(LedgerService ledger, ClaimService cla
     private static Error InsufficientCredits(decimal available) =>
         new("insufficient_pixel_credits", $"Converting needs at least 1 whole pixel credit; {available} available.", 400);
 
-    private async Task<decimal> AvailableAsync(string accountId, CancellationToken cancellationToken) =>
-        (await ledger.BalancesAsync(accountId, cancellationToken))
-            .Where(balance => balance.Currency == Currency.PixelCredits.Name)
-            .Sum(balance => balance.Available);
+    private Task<decimal> AvailableAsync(string accountId, CancellationToken cancellationToken) =>
+        ledger.AvailableAsync(accountId, Currency.PixelCredits, cancellationToken);
 }

@@ -11,12 +11,6 @@ namespace Tessera.Tests.Architecture;
 /// </summary>
 public sealed class RulesWrittenOnceTests
 {
-    /// <summary>
-    /// OMP credit conversion still sums it itself: the "rules" helper moves that file into a module on its own branch (do
-    /// not touch it here); drop this entry once that lands.
-    /// </summary>
-    private static readonly string[] Pending = ["Tessera.Surfaces.OneMillionPixels.PixelCreditConversion"];
-
     [Fact]
     public void Only_the_ledger_reads_the_available_column_of_a_balance()
     {
@@ -24,7 +18,7 @@ public sealed class RulesWrittenOnceTests
         var found = new StringBuilder();
         foreach (var type in typeof(LedgerService).Assembly.GetTypes().Where(type => type.DeclaringType is null))
         {
-            if (FolderGraph.FolderOf(type) == "Ledger" || Pending.Contains(type.FullName))
+            if (FolderGraph.FolderOf(type) == "Ledger")
             {
                 continue;
             }
