@@ -6,9 +6,10 @@ namespace Tessera.Media;
 
 /// <summary>
 /// Search by colour: assets whose dominant colours come nearest the asked one by CIEDE2000, not by exact hex. The
-/// database narrows the candidates with a box in CIELAB around the colour (an index on L, then a, b), which holds
-/// every colour within <see cref="MaxDistance"/> ΔE2000 in practice; CIEDE2000 then ranks them here (it is not
-/// expressible as an index). An asset's distance is that of its nearest dominant colour that covers at least 5% of it.
+/// database narrows the candidates to a box in CIELAB around the colour (read by its <see cref="LabCells"/> grid cells
+/// from an index that also holds the colour), which holds every colour within <see cref="MaxDistance"/> ΔE2000 in
+/// practice, then to the sphere of that radius (ΔE76, on the index's own columns, before any asset row is read);
+/// CIEDE2000 then ranks them here (it is not expressible as an index). An asset's distance is that of its nearest dominant colour that covers at least 5% of it.
 /// </summary>
 internal static class MediaColourSearch
 {
@@ -33,11 +34,13 @@ internal static class MediaColourSearch
             SELECT c.asset_id, c.l, c.a, c.b {joined}
               AND a.id = c.asset_id AND c.account_id = @account AND c.cell IN ({string.Join(", ", cells)}) AND c.share >= @share
               AND c.l BETWEEN @l0 AND @l1 AND c.a BETWEEN @a0 AND @a1 AND c.b BETWEEN @b0 AND @b1
+              AND (c.l - @tl) * (c.l - @tl) + (c.a - @ta) * (c.a - @ta) + (c.b - @tb) * (c.b - @tb) <= @r2
             """;
         candidates.With("@share", MinShare)
             .With("@l0", target.L - Box).With("@l1", target.L + Box)
             .With("@a0", target.A - Box).With("@a1", target.A + Box)
-            .With("@b0", target.B - Box).With("@b1", target.B + Box);
+            .With("@b0", target.B - Box).With("@b1", target.B + Box)
+            .With("@tl", target.L).With("@ta", target.A).With("@tb", target.B).With("@r2", Box * Box);
         var nearest = new Dictionary<long, double>();
         await using (var reader = await candidates.ExecuteReaderAsync(cancellationToken))
         {

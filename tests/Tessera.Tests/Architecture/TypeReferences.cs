@@ -206,69 +206,31 @@ internal static class TypeReferences
         }
     }
 
+    /// <summary>Every member (method, field, type) the IL of <paramref name="method"/> names, read through <see cref="Operands"/>.</summary>
     internal static IEnumerable<MemberInfo> FromIl(MethodBase method)
     {
-        byte[]? il;
-        try
-        {
-            il = method.GetMethodBody()?.GetILAsByteArray();
-        }
-        catch (Exception exception) when (exception is InvalidOperationException or NotSupportedException or BadImageFormatException)
-        {
-            il = null;
-        }
-
-        if (il is null)
-        {
-            yield break;
-        }
-
         var typeArguments = method.DeclaringType is { IsGenericType: true } declaring ? declaring.GetGenericArguments() : null;
         var methodArguments = method.IsGenericMethod ? method.GetGenericArguments() : null;
-        var position = 0;
-        while (position < il.Length)
+        foreach (var (code, token) in Operands(method))
         {
-            short value = il[position++];
-            if (value == 0xFE)
+            if (code.OperandType is not (OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineType or OperandType.InlineTok))
             {
-                value = (short)(0xFE00 | il[position++]);
+                continue;
             }
 
-            var code = OpCodesByValue[value];
-            switch (code.OperandType)
+            MemberInfo? member;
+            try
             {
-                case OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineType or OperandType.InlineTok:
-                    var token = BitConverter.ToInt32(il, position);
-                    position += 4;
-                    MemberInfo? member;
-                    try
-                    {
-                        member = method.Module.ResolveMember(token, typeArguments, methodArguments);
-                    }
-                    catch (Exception exception) when (exception is ArgumentException or BadImageFormatException or TypeLoadException or MissingMemberException)
-                    {
-                        member = null;
-                    }
+                member = method.Module.ResolveMember(token, typeArguments, methodArguments);
+            }
+            catch (Exception exception) when (exception is ArgumentException or BadImageFormatException or TypeLoadException or MissingMemberException)
+            {
+                member = null;
+            }
 
-                    if (member is not null)
-                    {
-                        yield return member;
-                    }
-
-                    break;
-                case OperandType.InlineSwitch:
-                    position += 4 + (4 * BitConverter.ToInt32(il, position));
-                    break;
-                default:
-                    position += code.OperandType switch
-                    {
-                        OperandType.InlineNone => 0,
-                        OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar => 1,
-                        OperandType.InlineVar => 2,
-                        OperandType.InlineI8 or OperandType.InlineR => 8,
-                        _ => 4,
-                    };
-                    break;
+            if (member is not null)
+            {
+                yield return member;
             }
         }
     }
