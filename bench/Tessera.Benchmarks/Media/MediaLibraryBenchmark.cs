@@ -197,7 +197,7 @@ public static class MediaLibraryBenchmark
         using var gradient = Image.Xyz(1500, 1100);
         using var mixed = (noise + gradient[0] / 8).Cast(Enums.BandFormat.Uchar);
         using var rgb = mixed.Bandjoin(mixed.Rot180(), mixed.Flip(Enums.Direction.Horizontal));
-        return rgb.JpegsaveBuffer(q: 93);
+        return rgb.JpegsaveBuffer(q: 85);
     }
 
     private static readonly string[] Vocabulary = MakeVocabulary();
