@@ -27,12 +27,18 @@ internal static class MediaColourSearch
         // The box's grid cells come from the (account, cell, ...) index, which also holds the colour: only the few
         // thousand colours near the target are read, and only their assets are checked against the other filters.
         var cells = LabCells.Around(target.L, target.A, target.B, Box);
-        // CROSS JOIN keeps SQLite's loop order: colours outside, each asset fetched by its key (PostgreSQL plans freely).
+        // With no filter but the account, the colours alone answer and the (few) trashed assets are left out here, so no
+        // asset row is read per candidate. Otherwise CROSS JOIN keeps SQLite's loop order: colours outside, each asset
+        // fetched by its key (PostgreSQL plans freely).
+        var colourOnly = terms.Count == 0 && query is { Tag: null, Group: null, FolderId: null, Kind: null, Trashed: false };
         const string AssetsFrom = "FROM media_assets a";
-        var joined = "FROM media_colors c CROSS JOIN media_assets a" + fromWhere[AssetsFrom.Length..];
+        var joined = colourOnly
+            ? "FROM media_colors c WHERE c.account_id = @account"
+            : "FROM media_colors c CROSS JOIN media_assets a" + fromWhere[AssetsFrom.Length..] + " AND a.id = c.asset_id";
+        var trashed = colourOnly ? await TrashedAsync(connection, accountId, cancellationToken) : [];
         candidates.CommandText = $"""
             SELECT c.asset_id, c.l, c.a, c.b {joined}
-              AND a.id = c.asset_id AND c.account_id = @account AND c.cell IN ({string.Join(", ", cells)}) AND c.share >= @share
+              AND c.account_id = @account AND c.cell IN ({string.Join(", ", cells)}) AND c.share >= @share
               AND c.l BETWEEN @l0 AND @l1 AND c.a BETWEEN @a0 AND @a1 AND c.b BETWEEN @b0 AND @b1
               AND (c.l - @tl) * (c.l - @tl) + (c.a - @ta) * (c.a - @ta) + (c.b - @tb) * (c.b - @tb) <= @r2
             """;
@@ -48,6 +54,11 @@ internal static class MediaColourSearch
             {
                 var distance = ColourScience.Ciede2000(target, new Lab(reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3)));
                 var id = reader.GetInt64(0);
+                if (trashed.Contains(id))
+                {
+                    continue;
+                }
+
                 if (distance <= MaxDistance && (!nearest.TryGetValue(id, out var known) || distance < known))
                 {
                     nearest[id] = distance;
@@ -66,5 +77,18 @@ internal static class MediaColourSearch
         rows.With("@account", accountId);
         var byId = (await MediaRows.ReadAllAsync(rows, cancellationToken)).ToDictionary(asset => asset.Id);
         return new MediaPage([.. page.Where(byId.ContainsKey).Select(id => byId[id])], nearest.Count);
+    }
+
+    private static async Task<HashSet<long>> TrashedAsync(DbConnection connection, string accountId, CancellationToken cancellationToken)
+    {
+        var trashed = new HashSet<long>();
+        await using var command = connection.Command("SELECT id FROM media_assets WHERE account_id = @account AND trashed_at IS NOT NULL").With("@account", accountId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            trashed.Add(reader.GetInt64(0));
+        }
+
+        return trashed;
     }
 }

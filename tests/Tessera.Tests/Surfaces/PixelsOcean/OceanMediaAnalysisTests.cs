@@ -51,6 +51,15 @@ public sealed class OceanMediaAnalysisTests : IAsyncLifetime
         Assert.Equal([green], await Ids("#1aa032"));
         Assert.Empty(await Ids("#ffff00"));
         await _host.JsonAsync(HttpMethod.Get, $"{MediaApi}/search?color=reddish", key, expected: 400);
+
+        // A trashed asset is out of the colour search (alone and with another filter), and back once restored.
+        await _host.JsonAsync(HttpMethod.Delete, $"{MediaApi}/{red}", key);
+        Assert.Empty(await Ids("#d01818"));
+        Assert.Empty((await _host.JsonAsync(HttpMethod.Get, $"{MediaApi}/search?color=%23d01818&type=image", key)).GetProperty("media").EnumerateArray());
+        await _host.JsonAsync(HttpMethod.Post, $"{MediaApi}/{red}/restore", key);
+        Assert.Equal([red], await Ids("#d01818"));
+        var other = await _host.UserAsync();
+        Assert.Empty((await _host.JsonAsync(HttpMethod.Get, $"{MediaApi}/search?color=%23d01818", other)).GetProperty("media").EnumerateArray());
     }
 
     [Fact]
