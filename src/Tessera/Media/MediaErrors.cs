@@ -13,5 +13,8 @@ public static class MediaErrors
 
     public static Error Invalid(string message) => Error.Validation(message);
 
-    public static Error TooMany(string what, int limit) => new("limit_reached", $"At most {limit} {what} per account.", 400);
+    /// <summary>The code of <see cref="TooMany"/>: an account's count limit (assets, folders ...) is reached.</summary>
+    public const string LimitReachedCode = "limit_reached";
+
+    public static Error TooMany(string what, int limit) => new(LimitReachedCode, $"At most {limit} {what} per account.", 400);
 }

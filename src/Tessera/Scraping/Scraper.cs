@@ -19,6 +19,9 @@ public sealed class Scraper(
     OutboundHttp outbound, RobotsRules robots, HostPoliteness politeness, MediaLibrary library,
     IOptions<ScrapingOptions> options, IOptions<MediaOptions> mediaOptions, TimeProvider time)
 {
+    /// <summary>The error code of a fetch that the host's robots.txt does not allow.</summary>
+    public const string RobotsDisallowedCode = "robots_disallowed";
+
     public async Task<Result<ScrapeOutcome>> RunAsync(string accountId, ScrapeRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -110,7 +113,7 @@ public sealed class Scraper(
         var fetched = await FetchAsync(candidate.Url, mediaOptions.Value.MaxUploadBytes, cancellationToken);
         if (!fetched.IsSuccess)
         {
-            Count(skipped, fetched.Error.Code == "robots_disallowed" ? "robots" : "unreachable");
+            Count(skipped, fetched.Error.Code == RobotsDisallowedCode ? "robots" : "unreachable");
             return null;
         }
 
@@ -141,7 +144,7 @@ public sealed class Scraper(
         var uploaded = await library.UploadAsync(accountId, content, body.LongLength, new MediaUpload(fileName, null, site.IdnHost, [], null), cancellationToken);
         if (!uploaded.IsSuccess)
         {
-            Count(skipped, uploaded.Error.Code == "quota_exceeded" ? "library_full" : "refused");
+            Count(skipped, uploaded.Error.Code == MediaErrors.LimitReachedCode ? "library_full" : "refused");
             return null;
         }
 
@@ -160,7 +163,7 @@ public sealed class Scraper(
 
         if (!rules.Value.Allows(url.PathAndQuery))
         {
-            return new Error("robots_disallowed", $"{url.IdnHost}'s robots.txt does not allow {options.Value.ProductToken} to fetch {url.AbsolutePath}.", 400);
+            return new Error(RobotsDisallowedCode, $"{url.IdnHost}'s robots.txt does not allow {options.Value.ProductToken} to fetch {url.AbsolutePath}.", 400);
         }
 
         using var lease = await politeness.EnterAsync(url.IdnHost, rules.Value.CrawlDelay, cancellationToken);

@@ -119,6 +119,22 @@ public sealed class ScraperTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_full_library_is_reported_as_library_full_not_as_a_refused_file()
+    {
+        await using var small = new TesseraFactory()
+            .With("Tessera:Outbound:AllowPrivateNetworks", "true")
+            .With("Tessera:Scraping:PerHostDelay", "00:00:00.010")
+            .With("Tessera:Scraping:MaxCrawlDelay", "00:00:00.010")
+            .With("Tessera:Media:MaxAssetsPerAccount", "2");
+        _ = small.CreateClient();
+        var account = await small.CreateAdminClient().CreateAccountAsync("small library");
+        var outcome = (await small.Services.GetRequiredService<Scraper>().RunAsync(account, Request(minKb: 1), Ct)).Value;
+        Assert.Equal(2, outcome.Assets.Count);
+        Assert.Equal(1, outcome.Skipped["library_full"]);
+        Assert.False(outcome.Skipped.ContainsKey("refused"));
+    }
+
+    [Fact]
     public async Task A_page_that_cannot_be_read_fails_the_scrape_with_the_reason()
     {
         _ = _factory.CreateClient();

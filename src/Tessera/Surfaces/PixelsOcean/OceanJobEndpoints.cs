@@ -73,7 +73,7 @@ public static class OceanJobEndpoints
     }
 
     /// <summary>The queue's statuses in the doc's four words: a cancelled job is failed.</summary>
-    private static string StatusOf(string status) => status switch
+    internal static string StatusOf(string status) => status switch
     {
         JobStatus.Queued => "queued",
         JobStatus.Running => "processing",

@@ -64,12 +64,7 @@ public static class OceanScrapeEndpoints
         }
 
         var (number, job, cached) = submitted.Value;
-        var status = job.Status switch
-        {
-            Jobs.JobStatus.Queued => "queued",
-            Jobs.JobStatus.Running => "processing",
-            _ => "completed",
-        };
+        var status = OceanJobEndpoints.StatusOf(job.Status);
         var pathBase = surfaces.Get(PixelsOceanSurface.Name).PathBase;
         return TypedResults.Ok(new ScrapeResponse(
             true, status, number, cached ? "The same scrape ran within the hour: its job answers (send force: true to scrape again)" : "Job queued successfully",

@@ -14,16 +14,24 @@ public sealed class OceanScrapeTests : IAsyncLifetime
     private readonly OceanHost _host = Start(factory => factory
         .With("Tessera:Outbound:AllowPrivateNetworks", "true")
         .With("Tessera:Scraping:PerHostDelay", "00:00:00.010")
-        .With("Tessera:Scraping:MaxCrawlDelay", "00:00:00.010"));
+        .With("Tessera:Scraping:MaxCrawlDelay", "00:00:00.010")
+        .With("Tessera:Scraping:MaxActivePerAccount", "1"));
 
     private LocalReceiver _site = null!;
 
     public async ValueTask InitializeAsync() =>
         _site = await LocalReceiver.StartAsync(async (context, request) =>
         {
+            if (request.PathAndQuery == "/slow")
+            {
+                // Holds a scrape running until the test ends (the server is stopped, cancelling the request).
+                await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
             (int Status, byte[] Body) answer = request.PathAndQuery switch
             {
                 "/robots.txt" => (404, "none"u8.ToArray()),
+                "/slow" => (200, "<html><body>late</body></html>"u8.ToArray()),
                 "/" => (200, "<html><body><img src='/a.png'><img srcset='/b.png 1x, /c.png 2x'><a href='/doc.pdf'>d</a></body></html>"u8.ToArray()),
                 "/a.png" => (200, Png(red: 10)),
                 "/c.png" => (200, Png(red: 20)),
@@ -131,5 +139,18 @@ public sealed class OceanScrapeTests : IAsyncLifetime
 
         using var anonymous = await _host.SendAsync(HttpMethod.Post, ScrapeApi, key: null, new { url = "https://example.com/" });
         Assert.Equal(401, (int)anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_account_runs_at_most_the_configured_number_of_scrapes_at_once()
+    {
+        var key = await _host.UserAsync();
+        await _host.JsonAsync(HttpMethod.Post, ScrapeApi, key, new { url = new Uri(_site.Url, "/slow").AbsoluteUri });
+        var refused = await _host.JsonAsync(HttpMethod.Post, ScrapeApi, key, new { url = _site.Url.AbsoluteUri }, expected: 429);
+        Assert.False(refused.GetProperty("success").GetBoolean());
+        Assert.Contains("At most 1 scrapes", refused.GetProperty("error").GetString(), StringComparison.Ordinal);
+
+        var other = await _host.UserAsync();
+        await _host.JsonAsync(HttpMethod.Post, ScrapeApi, other, new { url = _site.Url.AbsoluteUri });
     }
 }
