@@ -19,8 +19,7 @@ public sealed partial class LedgerService
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                found[(reader.GetString(0), reader.GetString(1))] = (Convert.ToInt64(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture),
-                    Convert.ToInt64(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture));
+                found[(reader.GetString(0), reader.GetString(1))] = (Long(reader, 2), Long(reader, 3));
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Tessera.Storage;
 
 namespace Tessera.Ledger;
@@ -80,7 +79,7 @@ public sealed partial class LedgerService
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                found[reader.GetString(0)] = (Int64(reader.GetValue(1)), Int64(reader.GetValue(2)));
+                found[reader.GetString(0)] = (Long(reader, 1), Long(reader, 2));
             }
         }
 
@@ -93,6 +92,4 @@ public sealed partial class LedgerService
                 currency.Name, currency.ToDisplay(credited), currency.ToDisplay(debited), pools.Sum(pool => pool.Held), pools.Sum(pool => pool.Available));
         })];
     }
-
-    private static long Int64(object value) => Convert.ToInt64(value, CultureInfo.InvariantCulture);
 }
