@@ -29,6 +29,15 @@ public sealed class JobNumbers(TesseraDatabase database)
         return await reader.ReadAsync(cancellationToken) ? reader.GetString(0) : null;
     }
 
+    /// <summary>The queue id and owner of the job with that number, or null: for a signed link, which carries no key.</summary>
+    public async Task<(string JobId, string AccountId)?> OwnerAsync(long number, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var reader = await connection.Command("SELECT job_id, account_id FROM job_numbers WHERE number = @number")
+            .With("@number", number).ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetString(0), reader.GetString(1)) : null;
+    }
+
     /// <summary>The number of a job, or null when it has none.</summary>
     public async Task<long?> NumberOfAsync(string jobId, CancellationToken cancellationToken)
     {

@@ -12,13 +12,26 @@ namespace Tessera.Media;
 /// </summary>
 public sealed class MediaArchive([FromKeyedServices(MediaBlobs.Key)] IBlobStore blobs)
 {
-    public async Task WriteAsync(Stream output, IEnumerable<MediaAsset> assets, CancellationToken cancellationToken)
+    public Task WriteAsync(Stream output, IEnumerable<MediaAsset> assets, CancellationToken cancellationToken) =>
+        WriteAsync(output, JobFiles.Name(assets), cancellationToken);
+
+    /// <summary>Writes each file under the name it already has (a job's files keep the names their URLs use).</summary>
+    public async Task WriteAsync(Stream output, IEnumerable<JobFile> files, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(assets);
+        ArgumentNullException.ThrowIfNull(files);
         // The response stream cannot seek: ZipArchive then writes each entry's sizes after its data.
-        await using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var asset in assets)
+        await using var body = new DeferredSyncWrites(output);
+        await using (var zip = new ZipArchive(body, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            await WriteEntriesAsync(zip, files, cancellationToken);
+        }
+
+        await body.FlushAsync(cancellationToken);
+    }
+
+    private async Task WriteEntriesAsync(ZipArchive zip, IEnumerable<JobFile> files, CancellationToken cancellationToken)
+    {
+        foreach (var (name, asset) in files)
         {
             await using var source = await blobs.OpenReadAsync(asset.BlobHash, cancellationToken);
             if (source is null)
@@ -26,7 +39,7 @@ public sealed class MediaArchive([FromKeyedServices(MediaBlobs.Key)] IBlobStore 
                 continue; // purged meanwhile: the archive holds what still exists
             }
 
-            var entry = zip.CreateEntry(UniqueName(names, asset.FileName), CompressionLevel.NoCompression);
+            var entry = zip.CreateEntry(name, CompressionLevel.NoCompression);
             entry.LastWriteTime = asset.CreatedAt;
             await using var target = await entry.OpenAsync(cancellationToken);
             await source.CopyToAsync(target, cancellationToken);

@@ -30,6 +30,8 @@ public static class MediaExtensions
         builder.Services.AddSingleton<MediaWatermarks>();
         builder.Services.AddSingleton<MediaArchive>();
         builder.Services.AddSingleton<MediaLinks>();
+        builder.Services.AddSingleton<JobLinks>();
+        builder.Services.AddSingleton<JobFiles>();
         builder.Services.AddSingleton<MediaDerivatives>();
         builder.Services.AddSingleton<MediaAnalysisWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<MediaAnalysisWorker>());

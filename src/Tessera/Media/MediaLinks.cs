@@ -29,4 +29,10 @@ public sealed class MediaLinks(ISecretProtector protector)
 
     /// <summary>The payload an optimised copy's URL is signed over: the asset, its blob and the exact transform.</summary>
     public static string Derived(MediaAsset asset, MediaTransform transform) => $"t/{asset.Id}/{asset.BlobHash}/{transform}";
+
+    /// <summary>The payload a job file's expiring link is signed over: the job's number, the file's name in it, the end.</summary>
+    public static string JobFile(long number, string name, long expires) => $"jf/{number}/{expires}/{name}";
+
+    /// <summary>The payload a job's expiring ZIP link is signed over.</summary>
+    public static string JobArchive(long number, long expires) => $"jz/{number}/{expires}";
 }

@@ -45,4 +45,8 @@ public sealed class MediaOptions
 
     /// <summary>How often the analysis worker looks for assets other nodes uploaded (this node's uploads wake it at once).</summary>
     public TimeSpan AnalysisPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a job's signed file and ZIP links (<c>download_url</c>) open without a key. Links are made to
+    /// end on a whole hour, so polling a job hands out the same URL for up to an hour (a client or proxy can cache it).</summary>
+    public TimeSpan DownloadLinkLifetime { get; set; } = TimeSpan.FromDays(1);
 }

@@ -8,7 +8,7 @@ namespace Tessera.Tests.Media;
 
 public sealed class MediaArchiveTests
 {
-    /// <summary>A stream that only goes forward, as a response body does.</summary>
+    /// <summary>A stream that only goes forward and only asynchronously, as a response body does.</summary>
     private sealed class ForwardOnly(Stream inner) : Stream
     {
         public override bool CanRead => false;
@@ -20,7 +20,7 @@ public sealed class MediaArchiveTests
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+        public override void Write(byte[] buffer, int offset, int count) => throw new InvalidOperationException("Synchronous operations are disallowed.");
         public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.WriteAsync(buffer, offset, count, cancellationToken);
         public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) => inner.WriteAsync(buffer, cancellationToken);
     }

@@ -19,13 +19,13 @@ public static class OceanJobEndpoints
     {
         jobs.MapGet("/{id:long}", GetAsync)
             .Documented(PixelsOceanSurface.Sections.Jobs, "Get job status",
-                "Any job of yours (a scrape, a Live Editor batch): `status` queued | processing | completed | failed; `assets` {count, items: [{id, filename, url, type, size, ai_label, download_url}]} the job stored in your library (`url` is the source for a scrape, `download_url` the signed library file); `failures` [{media_id, error}] for items it could not do. Poll every 2–5 seconds.",
-                response: """{"success":true,"status":"completed","job_id":1024,"kind":"batch_edit","assets":{"count":1,"items":[{"id":501,"filename":"photo-edited.jpg","url":"https://host/ocean/m/501/.../photo-edited.jpg","type":"image","size":1048576,"download_url":"https://host/ocean/m/501/.../photo-edited.jpg"}]},"failures":[]}""");
+                "Any job of yours (a scrape, a Live Editor batch): `status` queued | processing | completed | failed; `assets` {count, items: [{id, filename, url, type, size, ai_label, download_url}]} the job stored in your library (`url` is the source for a scrape, `download_url` the signed library file); `failures` [{media_id, error}] for items it could not do; `zip_url` (once finished) the signed link to all files as one ZIP. `download_url` and `zip_url` open without a key for a day. Poll every 2–5 seconds.",
+                response: """{"success":true,"status":"completed","job_id":1024,"kind":"batch_edit","assets":{"count":1,"items":[{"id":501,"filename":"photo-edited.jpg","url":"https://host/ocean/m/501/.../photo-edited.jpg","type":"image","size":1048576,"download_url":"https://host/ocean/files/1024/photo-edited.jpg?expires=1798848000&signature=..."}]},"failures":[],"zip_url":"https://host/ocean/download/1024?expires=1798848000&signature=..."}""");
         return jobs;
     }
 
     /// <summary>An asset a job made: <c>url</c> is where it came from for a scrape (the site's file), else its library URL;
-    /// <c>download_url</c> is always the library's signed file URL (no key needed).</summary>
+    /// <c>download_url</c> is the job's signed, expiring <c>/files/{job_id}/{filename}</c> link (no key needed).</summary>
     public sealed record JobAssetView(
         long Id, string Filename, string Url, string Type, long Size, [property: JsonPropertyName("ai_label")] string? AiLabel,
         [property: JsonPropertyName("download_url")] string DownloadUrl);
@@ -36,40 +36,36 @@ public static class OceanJobEndpoints
 
     public sealed record JobResponse(
         bool Success, string Status, [property: JsonPropertyName("job_id")] long JobId, string Kind, JobAssets Assets, IReadOnlyList<JobFailureView> Failures,
-        string? Error, [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt, [property: JsonPropertyName("completed_at")] DateTimeOffset? CompletedAt);
+        string? Error, [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt, [property: JsonPropertyName("completed_at")] DateTimeOffset? CompletedAt,
+        [property: JsonPropertyName("zip_url")] string? ZipUrl);
 
-    private static async Task<IResult> GetAsync(long id, HttpContext context, JobNumbers numbers, JobService jobs, MediaStore media, CancellationToken ct)
+    private static async Task<IResult> GetAsync(long id, HttpContext context, JobFiles jobFiles, CancellationToken ct)
     {
-        var account = OceanAccount.Of(context);
-        if (await numbers.FindAsync(account, id, ct) is not { } jobId)
+        var opened = await jobFiles.OpenAsync(OceanAccount.Of(context), id, ct);
+        if (!opened.IsSuccess)
         {
-            return new ErrorResult(Common.Error.NotFound($"Job {id} not found."));
+            return new ErrorResult(opened.Error);
         }
 
-        var found = await jobs.GetAsync(account, jobId, ct);
-        if (!found.IsSuccess)
-        {
-            return new ErrorResult(found.Error with { Message = found.Error.Message.Replace(jobId, id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) });
-        }
-
-        var job = found.Value;
-        var assetIds = Longs(job.Metadata?["asset_ids"]);
+        var job = opened.Value.Job;
         // A scrape records each file's source and label next to its id (ScrapeOutcome.assets).
         var sources = (job.Metadata?["assets"] as JsonArray ?? []).OfType<JsonObject>()
             .Where(item => item["id"] is not null)
             .GroupBy(item => item["id"]!.GetValue<long>())
             .ToDictionary(group => group.Key, group => (Url: group.First()["url"]?.GetValue<string>(), Label: group.First()["ai_label"]?.GetValue<string>()));
-        var assets = (await media.GetManyAsync(account, assetIds, ct)).Where(asset => !asset.Trashed).OrderBy(asset => asset.Id)
-            .Select(asset =>
+        var assets = opened.Value.Files
+            .Select(file =>
             {
-                var url = OceanMediaFiles.UrlOf(context, asset);
-                var source = sources.GetValueOrDefault(asset.Id);
-                return new JobAssetView(asset.Id, asset.FileName, source.Url ?? url, asset.Kind, asset.Size, source.Label, url);
+                var source = sources.GetValueOrDefault(file.Asset.Id);
+                return new JobAssetView(file.Asset.Id, file.Name, source.Url ?? OceanMediaFiles.UrlOf(context, file.Asset), file.Asset.Kind, file.Asset.Size,
+                    source.Label, OceanDownloadEndpoints.FileUrlOf(context, id, file.Name));
             }).ToList();
         var failures = (job.Metadata?["failures"] as JsonArray ?? []).OfType<JsonObject>()
             .Select(failure => new JobFailureView(failure["media_id"]?.GetValue<long>(), failure["error"]?.GetValue<string>() ?? "failed")).ToList();
+        var zip = job.Status == JobStatus.Succeeded || (job.Status != JobStatus.Queued && job.Status != JobStatus.Running && assets.Count > 0)
+            ? OceanDownloadEndpoints.ZipUrlOf(context, id) : null;
         return TypedResults.Ok(new JobResponse(true, StatusOf(job.Status), id, job.Kind, new JobAssets(assets.Count, assets), failures,
-            job.ErrorMessage, job.CreatedAt, job.CompletedAt));
+            job.ErrorMessage, job.CreatedAt, job.CompletedAt, zip));
     }
 
     /// <summary>The queue's statuses in the doc's four words: a cancelled job is failed.</summary>
@@ -80,7 +76,4 @@ public static class OceanJobEndpoints
         JobStatus.Succeeded => "completed",
         _ => "failed",
     };
-
-    private static List<long> Longs(JsonNode? node) =>
-        node is JsonArray array ? [.. array.Select(item => item?.GetValue<long>() ?? 0).Where(value => value > 0)] : [];
 }

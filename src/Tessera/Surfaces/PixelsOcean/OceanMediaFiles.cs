@@ -88,15 +88,22 @@ public static class OceanMediaFiles
             : new CachedForever(TypedResults.Stream(stream, made.Value.ContentType, entityTag: new EntityTagHeaderValue($"\"{made.Value.Hash}\""), enableRangeProcessing: true));
     }
 
+    /// <summary>What every served file carries: its type is not guessed, and it is shown, never run (no script in an
+    /// SVG-like payload, no PDF JavaScript reaching the origin).</summary>
+    public static void Harden(HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+    }
+
     /// <summary>Adds <c>Cache-Control: public, max-age=31536000, immutable</c> to a file result.</summary>
     private sealed class CachedForever(IResult inner) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-            httpContext.Response.Headers.XContentTypeOptions = "nosniff";
-            // A file is shown, never run: no script in an SVG-like payload, no PDF JavaScript reaching the origin.
-            httpContext.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+            Harden(httpContext.Response);
             return inner.ExecuteAsync(httpContext);
         }
     }

@@ -35,6 +35,7 @@ public static class PixelsOceanEndpoints
         editor.MapOceanEditTemplates();
         api.MapGroup("/jobs").RequireKey(Scopes.Jobs).RequireRateLimit(PixelsOceanSurface.Policies.Burst).MapOceanJobs();
         endpoints.MapOceanMediaFiles(surface.PathBase);
+        endpoints.MapOceanDownloads(surface.PathBase);
         endpoints.MapOceanLlmsText(surface.PathBase);
         endpoints.MapOceanWebPages(surface.PathBase);
         return endpoints;

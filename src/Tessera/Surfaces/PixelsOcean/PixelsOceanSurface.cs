@@ -33,6 +33,10 @@ public static class PixelsOceanSurface
         /// <summary>Public galleries per IP (no key): a bucket of 120 refilling over a minute, so a password cannot be
         /// guessed at speed and a gallery cannot be scraped by one client faster than people browse.</summary>
         public const string Gallery = "ocean-gallery";
+
+        /// <summary>A job's files and ZIP (<c>/download</c>, <c>/files</c>), opened by key or signed link: per IP, as a
+        /// link carries no key; a download tool fetching a job's files one by one fits.</summary>
+        public const string Files = "ocean-files";
     }
 
     public static IHostApplicationBuilder AddPixelsOcean(this IHostApplicationBuilder builder) =>
@@ -50,6 +54,7 @@ public static class PixelsOceanSurface
                 ],
                 [Policies.Burst] = [RateRule.Bucket("burst", 60, TimeSpan.FromMinutes(1), RateRule.PerKey)],
                 [Policies.Gallery] = [RateRule.Bucket("minute", 120, TimeSpan.FromMinutes(1), RateRule.PerIp)],
+                [Policies.Files] = [RateRule.Bucket("minute", 300, TimeSpan.FromMinutes(1), RateRule.PerIp)],
             },
             Web = WebAssets.Load("ocean"),
             Guide = "/llms.txt",
