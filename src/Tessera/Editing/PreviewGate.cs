@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using Tessera.Common;
 
 namespace Tessera.Editing;
 
@@ -11,49 +11,8 @@ namespace Tessera.Editing;
 /// </summary>
 public sealed class PreviewGate(IOptions<EditingOptions> options)
 {
-    private readonly ConcurrentDictionary<string, int> _running = new(StringComparer.Ordinal);
+    private readonly PerKeyLimit _running = new();
 
     /// <summary>A turn (dispose it when the preview is done), or null when the account already renders its share.</summary>
-    public IDisposable? TryEnter(string accountId)
-    {
-        var limit = options.Value.MaxConcurrentPreviewsPerAccount;
-        while (true)
-        {
-            var current = _running.GetOrAdd(accountId, 0);
-            if (current >= limit)
-            {
-                return null;
-            }
-
-            if (_running.TryUpdate(accountId, current + 1, current))
-            {
-                return new Turn(this, accountId);
-            }
-        }
-    }
-
-    private void Leave(string accountId)
-    {
-        while (true)
-        {
-            var current = _running.GetValueOrDefault(accountId);
-            if (current <= 1 ? _running.TryRemove(new KeyValuePair<string, int>(accountId, current)) : _running.TryUpdate(accountId, current - 1, current))
-            {
-                return;
-            }
-        }
-    }
-
-    private sealed class Turn(PreviewGate gate, string accountId) : IDisposable
-    {
-        private int _done;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _done, 1) == 0)
-            {
-                gate.Leave(accountId);
-            }
-        }
-    }
+    public IDisposable? TryEnter(string accountId) => _running.TryEnter(accountId, options.Value.MaxConcurrentPreviewsPerAccount);
 }

@@ -12,6 +12,7 @@ using Tessera.Media;
 using Tessera.Scraping;
 using Tessera.Outbound;
 using Tessera.Payments;
+using Tessera.Pipelines;
 using Tessera.RateLimits;
 using Tessera.Storage;
 using Tessera.Surfaces.BillionSatoshi;
@@ -75,6 +76,7 @@ public static class TesseraApp
         builder.AddImaging();
         builder.AddMedia();
         builder.AddScraping();
+        builder.AddPipelines();
         builder.AddPayments();
         builder.AddVerification();
         builder.AddEngines();
