@@ -58,7 +58,8 @@ public static class PipelineBenchmark
         {
             steps.Add(new JsonObject
             {
-                ["name"] = $"s{i}", ["action"] = "noop",
+                ["name"] = $"s{i}",
+                ["action"] = "noop",
                 ["params"] = new JsonObject { ["items"] = $"$s{i - 1}.items", ["url"] = $"$s{i - 1}.items[3].url", ["n"] = 20 },
             });
         }

@@ -50,7 +50,9 @@ public sealed class FilterAction : IPipelineAction
         }).Where(url => url is not null).Select(url => (JsonNode)url!);
         return Task.FromResult<Result<JsonObject>>(new JsonObject
         {
-            ["count"] = kept.Count, ["items"] = new JsonArray([.. kept]), ["urls"] = new JsonArray([.. urls]),
+            ["count"] = kept.Count,
+            ["items"] = new JsonArray([.. kept]),
+            ["urls"] = new JsonArray([.. urls]),
         });
     }
 

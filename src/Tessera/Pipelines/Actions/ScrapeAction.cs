@@ -66,7 +66,12 @@ public sealed class ScrapeAction : IPipelineAction
             var url = assets.TryGetValue(file.MediaId, out var asset) ? call.AssetUrl(asset) : null;
             files.Add(new JsonObject
             {
-                ["id"] = file.MediaId, ["filename"] = file.FileName, ["url"] = url, ["source_url"] = file.SourceUrl, ["type"] = file.Type, ["size"] = file.Size,
+                ["id"] = file.MediaId,
+                ["filename"] = file.FileName,
+                ["url"] = url,
+                ["source_url"] = file.SourceUrl,
+                ["type"] = file.Type,
+                ["size"] = file.Size,
             });
         }
 
