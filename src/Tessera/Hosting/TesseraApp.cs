@@ -10,6 +10,7 @@ using Tessera.Jobs;
 using Tessera.Ledger;
 using Tessera.Media;
 using Tessera.Scraping;
+using Tessera.ReplaceFlow;
 using Tessera.Outbound;
 using Tessera.Payments;
 using Tessera.RateLimits;
@@ -75,6 +76,7 @@ public static class TesseraApp
         builder.AddImaging();
         builder.AddMedia();
         builder.AddScraping();
+        builder.AddReplaceFlow();
         builder.AddPayments();
         builder.AddVerification();
         builder.AddEngines();

@@ -19,6 +19,7 @@ public static class PixelsOceanSurface
         public const string LiveEditor = "Live Editor";
         public const string Jobs = "Jobs";
         public const string Scraping = "Scraping";
+        public const string ReplaceFlow = "ReplaceFlow";
     }
 
     public static class Policies
@@ -33,6 +34,9 @@ public static class PixelsOceanSurface
         /// <summary>Public galleries per IP (no key): a bucket of 120 refilling over a minute, so a password cannot be
         /// guessed at speed and a gallery cannot be scraped by one client faster than people browse.</summary>
         public const string Gallery = "ocean-gallery";
+
+        /// <summary>The ReplaceFlow demo per IP (no key): the doc's "5 requests/hour per IP".</summary>
+        public const string ReplaceFlowDemo = "ocean-replaceflow-demo";
     }
 
     public static IHostApplicationBuilder AddPixelsOcean(this IHostApplicationBuilder builder) =>
@@ -40,7 +44,7 @@ public static class PixelsOceanSurface
         {
             Title = "Pixels Ocean",
             AcceptsBodyApiKey = true,
-            Sections = [Sections.Media, Sections.Collections, Sections.Watermark, Sections.LiveEditor, Sections.Jobs, Sections.Scraping],
+            Sections = [Sections.Media, Sections.Collections, Sections.Watermark, Sections.LiveEditor, Sections.Jobs, Sections.Scraping, Sections.ReplaceFlow],
             RatePolicies = new Dictionary<string, IReadOnlyList<RateRule>>
             {
                 [Policies.Work] =
@@ -50,6 +54,7 @@ public static class PixelsOceanSurface
                 ],
                 [Policies.Burst] = [RateRule.Bucket("burst", 60, TimeSpan.FromMinutes(1), RateRule.PerKey)],
                 [Policies.Gallery] = [RateRule.Bucket("minute", 120, TimeSpan.FromMinutes(1), RateRule.PerIp)],
+                [Policies.ReplaceFlowDemo] = [RateRule.Fixed("hour", 5, TimeSpan.FromHours(1), RateRule.PerIp)],
             },
             Web = WebAssets.Load("ocean"),
             Guide = "/llms.txt",
