@@ -24,6 +24,12 @@ public sealed class PageFetcher(OutboundHttp outbound, RobotsRules robots, HostP
             return rules.Error;
         }
 
+        if (ReferenceEquals(rules.Value, RobotsTxt.DisallowAll))
+        {
+            // RFC 9309: a robots.txt that cannot be read (no answer, 5xx) forbids everything; say that, not "disallowed".
+            return new Error(OutboundErrors.UnreachableCode, $"{url.IdnHost}'s robots.txt could not be read (the site is unreachable or failing), so nothing is fetched from it.", 400);
+        }
+
         if (!rules.Value.Allows(url.PathAndQuery))
         {
             return new Error(Scraper.RobotsDisallowedCode, $"{url.IdnHost}'s robots.txt does not allow {options.Value.ProductToken} to fetch {url.AbsolutePath}.", 400);
