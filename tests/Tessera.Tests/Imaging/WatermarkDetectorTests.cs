@@ -6,7 +6,7 @@ using Tessera.Imaging;
 namespace Tessera.Tests.Imaging;
 
 /// <summary>The watermark detector: an overlay on one of two pictures of a photo is found and attributed; re-encodes and other photos are not overlays.</summary>
-public sealed class WatermarkDetectorTests
+public sealed class WatermarkDetectorTests(ITestOutputHelper output)
 {
     private static readonly byte[] Clean = NewsPhotos.Jpeg(1280, 720, seed: 11);
 
@@ -78,5 +78,22 @@ public sealed class WatermarkDetectorTests
     {
         var words = WatermarkDetector.Words("NEWSHUB  ~ exclusive, a 2026 |! ok");
         Assert.True(words.SetEquals(["newshub", "exclusive", "2026"]), string.Join(",", words));
+    }
+
+    /// <summary>The figure docs/replaceflow.md and OverlayDetector's comment quote: one comparison of two 1080p photos.</summary>
+    [Fact(Explicit = true)]
+    public void Print_the_cost_of_comparing_two_1080p_photos()
+    {
+        using var a = Image.NewFromBuffer(NewsPhotos.Jpeg(1920, 1080, seed: 1));
+        using var b = Image.NewFromBuffer(NewsPhotos.Watermarked(NewsPhotos.Jpeg(1920, 1080, seed: 1), 1920, 1080));
+        OverlayDetector.Compare(a, b);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        const int Runs = 20;
+        for (var i = 0; i < Runs; i++)
+        {
+            OverlayDetector.Compare(a, b);
+        }
+
+        output.WriteLine($"OverlayDetector.Compare, 1920x1080 vs 1920x1080: {clock.Elapsed.TotalMilliseconds / Runs:F1} ms");
     }
 }

@@ -309,4 +309,19 @@ public sealed class OceanReplaceFlowTests : IAsyncLifetime
         Assert.DoesNotContain("not-the-key", answer.ToString(), StringComparison.Ordinal);
         Assert.Contains(_serp.Requests, r => r.PathAndQuery.Contains("api_key=not-the-key", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Both_routes_are_in_openapi_and_llms_txt_under_the_replaceflow_section()
+    {
+        var llms = await _host.Client.GetStringAsync("/ocean/llms.txt", Ct);
+        var paths = JsonDocument.Parse(await _host.Client.GetStringAsync("/ocean/openapi.json", Ct)).RootElement.GetProperty("paths");
+        foreach (var path in new[] { Api, Demo })
+        {
+            Assert.Contains(path, llms, StringComparison.Ordinal);
+            var operation = paths.GetProperty(path).GetProperty("post");
+            Assert.Equal("ReplaceFlow", operation.GetProperty("tags")[0].GetString());
+            Assert.True(operation.TryGetProperty("requestBody", out _), path);
+            Assert.Contains("article_url", operation.GetProperty("description").GetString(), StringComparison.Ordinal);
+        }
+    }
 }
