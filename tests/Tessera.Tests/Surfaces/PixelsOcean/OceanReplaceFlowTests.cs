@@ -324,4 +324,25 @@ public sealed class OceanReplaceFlowTests : IAsyncLifetime
             Assert.Contains("article_url", operation.GetProperty("description").GetString(), StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task The_keyed_route_counts_against_the_daily_quota()
+    {
+        await using var small = Start(factory => factory
+            .With("Tessera:RateLimits:Policies:ocean:0:Name", "day")
+            .With("Tessera:RateLimits:Policies:ocean:0:Kind", "FixedWindow")
+            .With("Tessera:RateLimits:Policies:ocean:0:Limit", "2")
+            .With("Tessera:RateLimits:Policies:ocean:0:Window", "1.00:00:00")
+            .With("Tessera:RateLimits:Policies:ocean:0:Partition", "Key"));
+        var key = await small.UserAsync();
+        for (var i = 0; i < 2; i++)
+        {
+            using var counted = await small.SendAsync(HttpMethod.Post, Api, key, """{}""");
+            Assert.Equal(400, (int)counted.StatusCode);
+        }
+
+        using var limited = await small.SendAsync(HttpMethod.Post, Api, key, """{"article_url":"https://example.com/"}""");
+        Assert.Equal(429, (int)limited.StatusCode);
+        Assert.False((await limited.ReadJsonAsync()).GetProperty("success").GetBoolean());
+    }
 }
