@@ -10,6 +10,7 @@ using Tessera.Jobs;
 using Tessera.Ledger;
 using Tessera.Media;
 using Tessera.Scraping;
+using Tessera.ReplaceFlow;
 using Tessera.Outbound;
 using Tessera.Payments;
 using Tessera.Pipelines;
@@ -77,6 +78,7 @@ public static class TesseraApp
         builder.AddMedia();
         builder.AddScraping();
         builder.AddPipelines();
+        builder.AddReplaceFlow();
         builder.AddPayments();
         builder.AddVerification();
         builder.AddEngines();

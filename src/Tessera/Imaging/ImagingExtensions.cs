@@ -14,6 +14,7 @@ public static class ImagingExtensions
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IOcrEngine, TesseractCliOcr>();
+        builder.Services.AddSingleton<WatermarkDetector>();
         return builder;
     }
 }

@@ -136,6 +136,33 @@ public sealed class NearDuplicateIndex : IDisposable
         return found;
     }
 
+    /// <summary>
+    /// The 16-bit keys a search within <paramref name="maxDistance"/> of <paramref name="hash"/> probes in each of the 4
+    /// blocks (block <c>b</c> is bits <c>16b</c>–<c>16b+15</c>, <see cref="BlockOf"/>): the same multi-index rule as
+    /// <see cref="Query"/>, for a store that keeps the blocks in database indexes (the media library's near duplicates).
+    /// A candidate found through any block still needs its exact distance checked.
+    /// </summary>
+    public static IReadOnlyList<int>[] ProbeKeys(ulong hash, int maxDistance)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxDistance);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxDistance, MaxDistance);
+        var keys = new IReadOnlyList<int>[Blocks];
+        for (var block = 0; block < Blocks; block++)
+        {
+            var found = new List<int>();
+            Probe(Key(hash, block), maxDistance / Blocks, 0, found.Add);
+            keys[block] = found;
+        }
+
+        return keys;
+    }
+
+    /// <summary>Block <paramref name="block"/> (0–3) of <paramref name="hash"/>: bits <c>16 × block</c> up, as a 16-bit key.</summary>
+    public static int BlockOf(ulong hash, int block) => Key(hash, block);
+
+    /// <summary>The number of 16-bit blocks a hash is cut into.</summary>
+    public const int BlockCount = Blocks;
+
     public void Dispose() => _lock.Dispose();
 
     private bool RemoveLocked(long id)

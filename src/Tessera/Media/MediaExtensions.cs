@@ -23,6 +23,7 @@ public static class MediaExtensions
         builder.Services.AddSingleton<MediaAnalysisSignal>();
         builder.Services.AddSingleton<MediaAnalyzer>();
         builder.Services.AddSingleton<MediaLibrary>();
+        builder.Services.AddSingleton<MediaNearDuplicates>();
         builder.Services.AddSingleton<MediaShares>();
         builder.Services.AddSingleton<MediaStockStore>();
         builder.Services.AddSingleton<MediaStock>();

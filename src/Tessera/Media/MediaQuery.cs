@@ -5,10 +5,13 @@ using Tessera.Storage;
 
 namespace Tessera.Media;
 
-/// <summary>What a list or search asks for; every filter is optional and they combine with AND.</summary>
+/// <summary>
+/// What a list or search asks for; every filter is optional and they combine with AND. <see cref="AnyTerm"/>: the text
+/// matches when any of its words does (ranked by how well), not all (ReplaceFlow's headline keywords).
+/// </summary>
 public sealed record MediaQuery(
     string? Text = null, string? Tag = null, string? Group = null, long? FolderId = null, string? Kind = null,
-    bool Trashed = false, int Limit = 50, int Offset = 0, string? Color = null);
+    bool Trashed = false, int Limit = 50, int Offset = 0, string? Color = null, bool AnyTerm = false);
 
 /// <summary>
 /// Builds the SQL of a list or search for either provider. Free text becomes prefix terms that must all match
@@ -64,13 +67,13 @@ internal static class MediaQuerySql
             {
                 from.Append(" JOIN media_search s ON s.rowid = a.id");
                 where.Append(" AND media_search MATCH @match");
-                command.With("@match", string.Join(' ', terms.Select(term => "\"" + term + "\"*")));
+                command.With("@match", string.Join(query.AnyTerm ? " OR " : " ", terms.Select(term => "\"" + term + "\"*")));
                 order = "bm25(media_search, 10.0, 8.0, 4.0, 2.0, 4.0), a.id DESC";
             }
             else
             {
                 where.Append(" AND a.search @@ to_tsquery('simple', @match)");
-                command.With("@match", string.Join(" & ", terms.Select(term => term + ":*")));
+                command.With("@match", string.Join(query.AnyTerm ? " | " : " & ", terms.Select(term => term + ":*")));
                 order = "ts_rank(a.search, to_tsquery('simple', @match)) DESC, a.id DESC";
             }
         }

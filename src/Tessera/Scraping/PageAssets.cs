@@ -25,10 +25,16 @@ public static class PageAssets
     private static readonly string[] LazySourceSets = ["data-srcset", "data-lazy-srcset"];
 
     /// <summary>The page's files and same-site links; at most <paramref name="maxLinks"/> links.</summary>
-    public static PageContent Read(string html, Uri pageUrl, int maxLinks = 500)
+    public static PageContent Read(string html, Uri pageUrl, int maxLinks = 500) => Read(Parse(html), pageUrl, maxLinks);
+
+    /// <summary>The HTML parsed once, for callers that read more of it than its files (<see cref="ArticlePage"/>).</summary>
+    public static IDocument Parse(string? html) => new HtmlParser().ParseDocument(html ?? "");
+
+    /// <summary>The files and same-site links of an already parsed page.</summary>
+    public static PageContent Read(IDocument document, Uri pageUrl, int maxLinks = 500)
     {
+        ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(pageUrl);
-        var document = new HtmlParser().ParseDocument(html ?? "");
         var baseUrl = document.QuerySelector("base[href]")?.GetAttribute("href") is { } href && Uri.TryCreate(pageUrl, href, out var declared) && IsWeb(declared)
             ? declared
             : pageUrl;

@@ -16,8 +16,7 @@ namespace Tessera.Scraping;
 /// <see cref="ScrapingOptions.MaxDuration"/> and returns what it has when time runs out.
 /// </summary>
 public sealed class Scraper(
-    OutboundHttp outbound, RobotsRules robots, HostPoliteness politeness, MediaLibrary library,
-    IOptions<ScrapingOptions> options, IOptions<MediaOptions> mediaOptions, TimeProvider time)
+    PageFetcher fetcher, MediaLibrary library, IOptions<ScrapingOptions> options, IOptions<MediaOptions> mediaOptions, TimeProvider time)
 {
     /// <summary>The error code of a fetch that the host's robots.txt does not allow.</summary>
     public const string RobotsDisallowedCode = "robots_disallowed";
@@ -153,32 +152,8 @@ public sealed class Scraper(
     }
 
     /// <summary>One polite, robots-checked GET of <paramref name="url"/>, bounded by <paramref name="maxBytes"/>; a non-2xx is an error.</summary>
-    private async Task<Result<OutboundResponse>> FetchAsync(Uri url, long maxBytes, CancellationToken cancellationToken)
-    {
-        var rules = await robots.ForAsync(url, cancellationToken);
-        if (!rules.IsSuccess)
-        {
-            return rules.Error;
-        }
-
-        if (!rules.Value.Allows(url.PathAndQuery))
-        {
-            return new Error(RobotsDisallowedCode, $"{url.IdnHost}'s robots.txt does not allow {options.Value.ProductToken} to fetch {url.AbsolutePath}.", 400);
-        }
-
-        using var lease = await politeness.EnterAsync(url.IdnHost, rules.Value.CrawlDelay, cancellationToken);
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.TryAddWithoutValidation("User-Agent", options.Value.UserAgent);
-        var fetched = await outbound.SendAsync(request, new OutboundLimits { MaxResponseBytes = maxBytes }, cancellationToken);
-        if (!fetched.IsSuccess)
-        {
-            return fetched.Error;
-        }
-
-        return fetched.Value.IsSuccess
-            ? fetched.Value
-            : new Error("fetch_failed", $"{url.AbsoluteUri} answered HTTP {fetched.Value.StatusCode}.", 400);
-    }
+    private Task<Result<OutboundResponse>> FetchAsync(Uri url, long maxBytes, CancellationToken cancellationToken) =>
+        fetcher.FetchAsync(url, maxBytes, cancellationToken);
 
     private static void Count(Dictionary<string, int> skipped, string reason) => skipped[reason] = skipped.GetValueOrDefault(reason) + 1;
 }

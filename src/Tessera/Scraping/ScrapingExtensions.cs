@@ -13,6 +13,7 @@ public static class ScrapingExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<HostPoliteness>();
         builder.Services.AddSingleton<RobotsRules>();
+        builder.Services.AddSingleton<PageFetcher>();
         builder.Services.AddSingleton<Scraper>();
         builder.Services.AddSingleton<ScrapeJobs>();
         builder.Services.AddJobHandler<ScrapeJobHandler>();

@@ -46,7 +46,7 @@ public sealed class RouteFuzzTests : IAsyncLifetime
     /// </summary>
     private static TesseraFactory Configure(TesseraFactory factory)
     {
-        foreach (var policy in new[] { "dojo", "ocean", "ocean-burst", "ocean-gallery", "bsap-placements", "bsap-verify" })
+        foreach (var policy in new[] { "dojo", "ocean", "ocean-burst", "ocean-gallery", "bsap-placements", "bsap-verify", "ocean-replaceflow-demo" })
         {
             factory
                 .With($"Tessera:RateLimits:Policies:{policy}:0:Kind", "FixedWindow")

@@ -31,6 +31,7 @@ public static class PixelsOceanEndpoints
         api.MapOceanWatermark();
         api.MapOceanScrape();
         api.MapOceanPipelines();
+        api.MapOceanReplaceFlow();
         var editor = api.MapGroup("/live-editor").RequireKey(Scopes.Media).RequireRateLimit(PixelsOceanSurface.Policies.Burst);
         editor.MapOceanLiveEditor();
         editor.MapOceanEditTemplates();

@@ -20,6 +20,7 @@ public static class PixelsOceanSurface
         public const string Jobs = "Jobs";
         public const string Scraping = "Scraping";
         public const string Pipelines = "Pipelines";
+        public const string ReplaceFlow = "ReplaceFlow";
     }
 
     public static class Policies
@@ -38,6 +39,9 @@ public static class PixelsOceanSurface
         /// <summary>A job's files and ZIP (<c>/download</c>, <c>/files</c>), opened by key or signed link: per IP, as a
         /// link carries no key; a download tool fetching a job's files one by one fits.</summary>
         public const string Files = "ocean-files";
+
+        /// <summary>The ReplaceFlow demo per IP (no key): the doc's "5 requests/hour per IP".</summary>
+        public const string ReplaceFlowDemo = "ocean-replaceflow-demo";
     }
 
     public static IHostApplicationBuilder AddPixelsOcean(this IHostApplicationBuilder builder) =>
@@ -45,7 +49,7 @@ public static class PixelsOceanSurface
         {
             Title = "Pixels Ocean",
             AcceptsBodyApiKey = true,
-            Sections = [Sections.Media, Sections.Collections, Sections.Watermark, Sections.LiveEditor, Sections.Jobs, Sections.Scraping, Sections.Pipelines],
+            Sections = [Sections.Media, Sections.Collections, Sections.Watermark, Sections.LiveEditor, Sections.Jobs, Sections.Scraping, Sections.Pipelines, Sections.ReplaceFlow],
             RatePolicies = new Dictionary<string, IReadOnlyList<RateRule>>
             {
                 [Policies.Work] =
@@ -56,6 +60,7 @@ public static class PixelsOceanSurface
                 [Policies.Burst] = [RateRule.Bucket("burst", 60, TimeSpan.FromMinutes(1), RateRule.PerKey)],
                 [Policies.Gallery] = [RateRule.Bucket("minute", 120, TimeSpan.FromMinutes(1), RateRule.PerIp)],
                 [Policies.Files] = [RateRule.Bucket("minute", 300, TimeSpan.FromMinutes(1), RateRule.PerIp)],
+                [Policies.ReplaceFlowDemo] = [RateRule.Fixed("hour", 5, TimeSpan.FromHours(1), RateRule.PerIp)],
             },
             Web = WebAssets.Load("ocean"),
             Guide = "/llms.txt",
