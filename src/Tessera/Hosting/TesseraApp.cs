@@ -22,6 +22,7 @@ using Tessera.Surfaces.PixelEngine;
 using Tessera.Surfaces.PixelsOcean;
 using Tessera.Verification;
 using Tessera.Webhooks;
+using Tessera.Vision;
 
 namespace Tessera.Hosting;
 
@@ -75,6 +76,7 @@ public static class TesseraApp
         builder.AddImaging();
         builder.AddMedia();
         builder.AddScraping();
+        builder.AddVision();
         builder.AddPayments();
         builder.AddVerification();
         builder.AddEngines();
