@@ -5,11 +5,18 @@ public sealed class VisionOptions
 {
     public const string Section = "Tessera:Vision";
 
+    /// <summary>The order used when <see cref="Engines"/> is not set: local first (offline, free), the HTTP engines after it.</summary>
+    public static readonly IReadOnlyList<string> DefaultEngines = [VisionEngineNames.Local, VisionEngineNames.OpenAI, VisionEngineNames.Gemini];
+
     /// <summary>
     /// Engine names tried in order (<c>local</c>, <c>openai</c>, <c>gemini</c>); the first one available answers, and a
-    /// failing one hands over to the next. An HTTP engine is available only once its key is set.
+    /// failing one hands over to the next. An HTTP engine is available only once its key is set. Unset means
+    /// <see cref="DefaultEngines"/> (a list with defaults would have configured names appended to it by the binder).
     /// </summary>
-    public List<string> Engines { get; set; } = ["local", "openai", "gemini"];
+    public List<string>? Engines { get; set; }
+
+    /// <summary>The order in force.</summary>
+    public IReadOnlyList<string> EngineOrder => Engines ?? DefaultEngines;
 
     /// <summary>Labels scored below this are dropped (CenterNet's guesses under ~0.35 are often wrong: a cat called "dog").</summary>
     public double MinScore { get; set; } = 0.4;

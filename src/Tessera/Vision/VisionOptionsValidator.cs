@@ -10,7 +10,7 @@ internal sealed class VisionOptionsValidator : IValidateOptions<VisionOptions>
     public ValidateOptionsResult Validate(string? name, VisionOptions options)
     {
         var failures = new List<string>();
-        foreach (var engine in options.Engines)
+        foreach (var engine in options.EngineOrder)
         {
             if (!KnownEngines.Contains(engine, StringComparer.OrdinalIgnoreCase))
             {
@@ -18,7 +18,7 @@ internal sealed class VisionOptionsValidator : IValidateOptions<VisionOptions>
             }
         }
 
-        if (options.Engines.Distinct(StringComparer.OrdinalIgnoreCase).Count() != options.Engines.Count)
+        if (options.EngineOrder.Distinct(StringComparer.OrdinalIgnoreCase).Count() != options.EngineOrder.Count)
         {
             failures.Add("Tessera:Vision:Engines names an engine twice.");
         }

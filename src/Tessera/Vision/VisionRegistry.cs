@@ -6,7 +6,7 @@ namespace Tessera.Vision;
 public sealed class VisionRegistry(IEnumerable<IVisionEngine> engines, IOptions<VisionOptions> options)
 {
     private readonly IReadOnlyList<IVisionEngine> _ordered =
-        [.. options.Value.Engines.Select(name => engines.FirstOrDefault(engine => string.Equals(engine.Name, name, StringComparison.OrdinalIgnoreCase))).OfType<IVisionEngine>()];
+        [.. options.Value.EngineOrder.Select(name => engines.FirstOrDefault(engine => string.Equals(engine.Name, name, StringComparison.OrdinalIgnoreCase))).OfType<IVisionEngine>()];
 
     public IReadOnlyList<IVisionEngine> Ordered => _ordered;
 

@@ -17,6 +17,7 @@ internal sealed class NodeWorker : IDisposable
     private readonly Process _process;
     private readonly Queue<string> _stderrTail = new();
     private readonly ILogger _logger;
+    private volatile bool _stopped;
 
     private NodeWorker(Process process, ILogger logger)
     {
@@ -29,7 +30,8 @@ internal sealed class NodeWorker : IDisposable
     /// <summary>Start-up to ready, model load included, as the worker measured it.</summary>
     public long LoadMilliseconds { get; private set; }
 
-    public bool HasExited => _process.HasExited;
+    /// <summary>True once the process ended or <see cref="Stop"/> was called: the worker takes no more frames.</summary>
+    public bool HasExited => _stopped || _process.HasExited;
 
     /// <summary>The process's resident memory in bytes (Linux: VmRSS).</summary>
     public long ResidentBytes
@@ -149,12 +151,14 @@ internal sealed class NodeWorker : IDisposable
     /// <summary>Kills the process (tests use it to check the restart; timeouts use it to drop an abandoned frame).</summary>
     public void Stop(string reason)
     {
+        _stopped = true;
         try
         {
             if (!_process.HasExited)
             {
                 Log.WorkerStopped(_logger, _process.Id, reason);
                 _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(TimeSpan.FromSeconds(5));
             }
         }
         catch (InvalidOperationException)
