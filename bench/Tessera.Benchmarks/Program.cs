@@ -9,6 +9,7 @@ using Tessera.Benchmarks.Ledger;
 using Tessera.Benchmarks.Media;
 using Tessera.Benchmarks.Webhooks;
 using Tessera.Benchmarks.Payments;
+using Tessera.Benchmarks.Vision;
 
 // Each benchmark prints its own figures: `dotnet run -c Release --project bench/Tessera.Benchmarks -- <name> [args]`.
 return args.FirstOrDefault() switch
@@ -28,6 +29,7 @@ return args.FirstOrDefault() switch
     "media" => await MediaLibraryBenchmark.RunAsync(args[1..]),
     "imaging" => await ImagingBenchmark.RunAsync(args[1..]),
     "editor" => await EditorBenchmark.RunAsync(args[1..]),
+    "vision" => await VisionBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -48,6 +50,7 @@ static int Usage()
                Tessera.Benchmarks media [assets] [uploads] [queries]
                Tessera.Benchmarks imaging [runs] [images]
                Tessera.Benchmarks editor [runs]
+               Tessera.Benchmarks vision [runs] [images]
         """);
     return 2;
 }
