@@ -33,17 +33,22 @@ public static class VisionFileNames
     public static string Display(IEnumerable<string> labels) =>
         string.Join(", ", labels.Select(label => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(label)));
 
-    /// <summary>Letters and digits (accents dropped), anything else one underscore: "dining table" → "dining_table".</summary>
+    /// <summary>
+    /// Letters and digits, Latin accents folded (the server runs with invariant globalization, so Unicode decomposition is
+    /// not available: a small table covers Latin-1), anything else one underscore: "dining table" → "dining_table",
+    /// "crème brûlée" → "creme_brulee".
+    /// </summary>
     private static string Slug(string label)
     {
         var text = new StringBuilder(label.Length);
-        foreach (var c in label.Normalize(NormalizationForm.FormD).ToLowerInvariant())
+        foreach (var c in label.ToLowerInvariant())
         {
-            if (char.IsAsciiLetterOrDigit(c))
+            var folded = char.IsAsciiLetterOrDigit(c) ? c.ToString() : Fold(c);
+            if (folded.Length > 0)
             {
-                text.Append(c);
+                text.Append(folded);
             }
-            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && text.Length > 0 && text[^1] != '_')
+            else if (text.Length > 0 && text[^1] != '_')
             {
                 text.Append('_');
             }
@@ -51,6 +56,18 @@ public static class VisionFileNames
 
         return text.ToString().Trim('_');
     }
+
+    private const string Accented = "àáâãäåçèéêëìíîïñòóôõöøùúûüýÿ";
+    private const string Plain = "aaaaaaceeeeiiiinoooooouuuuyy";
+
+    private static string Fold(char c) => c switch
+    {
+        'æ' => "ae",
+        'œ' => "oe",
+        'ß' => "ss",
+        _ when Accented.IndexOf(c, StringComparison.Ordinal) is var at and >= 0 => Plain[at].ToString(),
+        _ => "",
+    };
 
     private static string Extension(string originalFileName, ReadOnlySpan<byte> content)
     {
