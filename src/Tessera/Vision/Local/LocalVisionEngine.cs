@@ -22,7 +22,7 @@ internal sealed class LocalVisionEngine : IVisionEngine, IDisposable
     private readonly Channel<Slot> _idle;
     private readonly Slot[] _slots;
     private int _admitted;
-    private (string Reason, DateTimeOffset At)? _startFailure;
+    private volatile StartFailure? _startFailure; // a reference, so a reader never sees half of one
 
     public LocalVisionEngine(IOptions<VisionOptions> options, NodeLocator locator, TimeProvider time, ILogger<LocalVisionEngine> logger)
     {
@@ -60,13 +60,8 @@ internal sealed class LocalVisionEngine : IVisionEngine, IDisposable
     public async Task<IReadOnlyList<VisionLabel>> LabelAsync(VisionImage image, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var rgb = image.Rgb512;
-        if (!rgb.IsSuccess)
-        {
-            throw new VisionException(VisionService.InvalidImageCode, rgb.Error.Message, transient: false);
-        }
-
         var local = _options.Value.Local;
+        // Admitted before decoding: under a flood, a refused image costs no decode.
         if (Interlocked.Increment(ref _admitted) > local.Workers + local.QueueLength)
         {
             Interlocked.Decrement(ref _admitted);
@@ -75,6 +70,12 @@ internal sealed class LocalVisionEngine : IVisionEngine, IDisposable
 
         try
         {
+            var rgb = image.Rgb512;
+            if (!rgb.IsSuccess)
+            {
+                throw new VisionException(VisionService.InvalidImageCode, rgb.Error.Message, transient: false);
+            }
+
             var slot = await _idle.Reader.ReadAsync(cancellationToken);
             try
             {
@@ -140,11 +141,13 @@ internal sealed class LocalVisionEngine : IVisionEngine, IDisposable
         }
         catch (VisionException e) when (!e.Transient)
         {
-            _startFailure = (e.Message, _time.GetUtcNow());
+            _startFailure = new StartFailure(e.Message, _time.GetUtcNow());
             Log.WorkerStartFailed(_logger, e.Message);
             throw;
         }
     }
+
+    private sealed record StartFailure(string Reason, DateTimeOffset At);
 
     /// <summary>A place for one worker; only the request holding the slot touches its worker.</summary>
     private sealed class Slot
