@@ -24,6 +24,7 @@ using Tessera.Surfaces.PixelEngine;
 using Tessera.Surfaces.PixelsOcean;
 using Tessera.Verification;
 using Tessera.Webhooks;
+using Tessera.Vision;
 
 namespace Tessera.Hosting;
 
@@ -79,6 +80,7 @@ public static class TesseraApp
         builder.AddScraping();
         builder.AddPipelines();
         builder.AddReplaceFlow();
+        builder.AddVision();
         builder.AddPayments();
         builder.AddVerification();
         builder.AddEngines();

@@ -8,4 +8,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 10203, Level = LogLevel.Information, Message = "Emptied {Count} media from the trash")]
     public static partial void TrashEmptied(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 10204, Level = LogLevel.Warning, Message = "auto_tag: no labels ({Code}): {Reason}")]
+    public static partial void AutoTagFailed(ILogger logger, string code, string reason);
 }

@@ -30,12 +30,12 @@ internal sealed class MediaAnalysisWorker(
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var pending = await store.PendingAnalysisAsync(Batch, cancellationToken);
-        foreach (var (id, hash, kind) in pending)
+        foreach (var (id, hash, kind, autoTag) in pending)
         {
             await using var content = await blobs.OpenReadAsync(hash, cancellationToken);
             var result = content is null
                 ? new MediaAnalysisResult(null, null, [], [], null, null, null, Failed: true)
-                : await analyzer.AnalyseAsync(content, kind, cancellationToken);
+                : await analyzer.AnalyseAsync(content, kind, autoTag, cancellationToken);
             if (result.Failed)
             {
                 Log.AnalysisFailed(logger, id, content is null ? "blob missing" : "unreadable");

@@ -32,10 +32,10 @@ public sealed record MediaAsset(
 /// <summary>A dominant colour: <c>#rrggbb</c>, its nearest name, and the share of the image it covers (0–1).</summary>
 public sealed record MediaColour(string Hex, string Name, double Share);
 
-/// <summary>What analysis found for an asset, written back in one update.</summary>
+/// <summary>What analysis found for an asset, written back in one update; <see cref="AutoTags"/> are added to its tags (auto_tag).</summary>
 public sealed record MediaAnalysisResult(
     int? Width, int? Height, IReadOnlyList<MediaColour> Colours, IReadOnlyList<(double L, double A, double B, double Share)> Lab,
-    ulong? PerceptualHash, string? OcrText, string? Labels, bool Failed);
+    ulong? PerceptualHash, string? OcrText, string? Labels, bool Failed, IReadOnlyList<string>? AutoTags = null);
 
 /// <summary>A page of assets and how many match in all.</summary>
 public sealed record MediaPage(IReadOnlyList<MediaAsset> Items, long Total);

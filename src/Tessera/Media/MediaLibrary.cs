@@ -5,8 +5,11 @@ using Tessera.Storage;
 
 namespace Tessera.Media;
 
-/// <summary>What an upload brings besides its bytes.</summary>
-public sealed record MediaUpload(string FileName, string? Name, string? Group, IReadOnlyList<string?> Tags, long? FolderId);
+/// <summary>
+/// What an upload brings besides its bytes: with <see cref="AutoTag"/> the analysis adds the image's labels to its tags;
+/// <see cref="Labels"/> are labels already known (a scrape's <c>ai_labeling</c>), searchable at once.
+/// </summary>
+public sealed record MediaUpload(string FileName, string? Name, string? Group, IReadOnlyList<string?> Tags, long? FolderId, bool AutoTag = false, string? Labels = null);
 
 /// <summary>
 /// The library's operations (docs/pixels-ocean.md): uploads into content-addressed blobs, metadata and tags, trash,
@@ -75,7 +78,7 @@ public sealed class MediaLibrary(
 
         var hash = await blobs.PutAsync(data, cancellationToken);
         var inserted = await store.InsertAsync(
-            new NewMediaAsset(accountId, hash, name.Value ?? fileName, fileName, group.Value, upload.FolderId, type, length, width, height, tags.Value),
+            new NewMediaAsset(accountId, hash, name.Value ?? fileName, fileName, group.Value, upload.FolderId, type, length, width, height, tags.Value, upload.AutoTag, upload.Labels),
             limits.MaxAssetsPerAccount, cancellationToken);
         if (!inserted.IsSuccess)
         {

@@ -7,13 +7,13 @@ namespace Tessera.Media;
 /// <summary>What an upload adds: the blob is already in the media blob store under <see cref="BlobHash"/>.</summary>
 public sealed record NewMediaAsset(
     string AccountId, string BlobHash, string Name, string FileName, string? Group, long? FolderId, AssetType Type, long Size,
-    int? Width, int? Height, IReadOnlyList<string> Tags);
+    int? Width, int? Height, IReadOnlyList<string> Tags, bool AutoTag = false, string? Labels = null);
 
 /// <summary>
 /// The library's tables (Media/Migrations). Every statement names the account, so no call reaches another account's
 /// rows; writes go through <see cref="DatabaseWrites"/> and keep the full-text index in the same transaction as the row.
 /// </summary>
-public sealed class MediaStore(TesseraDatabase database, TimeProvider time)
+public sealed class MediaStore(TesseraDatabase database, TimeProvider time, Microsoft.Extensions.Options.IOptions<MediaOptions> options)
 {
     public TesseraDatabase Database => database;
 
@@ -39,14 +39,15 @@ public sealed class MediaStore(TesseraDatabase database, TimeProvider time)
                     ON CONFLICT (hash) DO UPDATE SET refs = media_blobs.refs + 1
                     """).With("@hash", asset.BlobHash).With("@size", asset.Size).ExecuteNonQueryAsync(cancellationToken);
                 var id = await write.Sql("""
-                    INSERT INTO media_assets (account_id, blob_hash, name, file_name, group_name, folder_id, kind, content_type, size, width, height, tags, created_at, updated_at)
-                    VALUES (@account, @hash, @name, @file, @group, @folder, @kind, @type, @size, @width, @height, @tags, @now, @now)
+                    INSERT INTO media_assets (account_id, blob_hash, name, file_name, group_name, folder_id, kind, content_type, size, width, height, tags, created_at, updated_at, auto_tag, labels)
+                    VALUES (@account, @hash, @name, @file, @group, @folder, @kind, @type, @size, @width, @height, @tags, @now, @now, @auto, @labels)
                     RETURNING id
                     """)
                     .With("@account", asset.AccountId).With("@hash", asset.BlobHash).With("@name", asset.Name).With("@file", asset.FileName)
                     .With("@group", asset.Group).With("@folder", asset.FolderId).With("@kind", asset.Type.Kind).With("@type", asset.Type.ContentType)
                     .With("@size", asset.Size).With("@width", asset.Width).With("@height", asset.Height)
                     .With("@tags", JsonSerializer.Serialize(asset.Tags)).With("@now", now)
+                    .With("@auto", asset.AutoTag ? 1 : 0).With("@labels", asset.Labels)
                     .ScalarLongAsync(cancellationToken);
                 await ReplaceTagsAsync(write, asset.AccountId, id, asset.Tags, cancellationToken);
                 await ReindexAsync(write, id, cancellationToken);
@@ -291,22 +292,26 @@ public sealed class MediaStore(TesseraDatabase database, TimeProvider time)
         return list;
     }
 
-    /// <summary>Assets whose analysis has not run yet, oldest first.</summary>
-    public async Task<List<(long Id, string BlobHash, string Kind)>> PendingAnalysisAsync(int limit, CancellationToken cancellationToken)
+    /// <summary>Assets whose analysis has not run yet, oldest first, and whether their upload asked for <c>auto_tag</c>.</summary>
+    public async Task<List<(long Id, string BlobHash, string Kind, bool AutoTag)>> PendingAnalysisAsync(int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var reader = await connection.Command("SELECT id, blob_hash, kind FROM media_assets WHERE analysis = 'pending' ORDER BY id LIMIT @limit")
+        await using var reader = await connection.Command("SELECT id, blob_hash, kind, auto_tag FROM media_assets WHERE analysis = 'pending' ORDER BY id LIMIT @limit")
             .With("@limit", limit).ExecuteReaderAsync(cancellationToken);
-        var list = new List<(long, string, string)>();
+        var list = new List<(long, string, string, bool)>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            list.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+            list.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3) != 0));
         }
 
         return list;
     }
 
-    /// <summary>Writes what analysis found (and the colours' Lab values for the colour search), and re-indexes the text.</summary>
+    /// <summary>
+    /// Writes what analysis found (and the colours' Lab values for the colour search), adds its <c>auto_tag</c> labels to
+    /// the tags (after the asset's own, up to <see cref="MediaOptions.MaxTagsPerAsset"/>), and re-indexes the text. Labels
+    /// an upload brought (a scrape's <c>ai_labeling</c>) stay when analysis found none.
+    /// </summary>
     public Task SaveAnalysisAsync(long id, MediaAnalysisResult analysis, CancellationToken cancellationToken) =>
         database.WriteAsync(
             async write =>
@@ -319,7 +324,7 @@ public sealed class MediaStore(TesseraDatabase database, TimeProvider time)
 
                 await write.Sql("""
                     UPDATE media_assets SET width = COALESCE(@width, width), height = COALESCE(@height, height), colors = @colors, phash = @phash,
-                        ocr_text = @ocr, labels = @labels, analysis = @analysis
+                        ocr_text = @ocr, labels = COALESCE(@labels, labels), analysis = @analysis
                     WHERE id = @id
                     """)
                     .With("@width", analysis.Width).With("@height", analysis.Height)
@@ -337,10 +342,34 @@ public sealed class MediaStore(TesseraDatabase database, TimeProvider time)
                         .ExecuteNonQueryAsync(cancellationToken);
                 }
 
+                if (analysis.AutoTags is { Count: > 0 } autoTags)
+                {
+                    await AddTagsAsync(write, accountId, id, autoTags, cancellationToken);
+                }
+
                 await ReindexAsync(write, id, cancellationToken);
                 return true;
             },
             static _ => true, prepare: false, cancellationToken);
+
+    /// <summary>Appends <paramref name="added"/> to the asset's tags (those it lacks, while there is room), in the row and the tag table.</summary>
+    private async Task AddTagsAsync(WriteCommands write, string accountId, long id, IReadOnlyList<string> added, CancellationToken cancellationToken)
+    {
+        var json = (string?)await write.Sql("SELECT tags FROM media_assets WHERE id = @id").With("@id", id).ExecuteScalarAsync(cancellationToken);
+        var tags = JsonSerializer.Deserialize<List<string>>(json ?? "[]") ?? [];
+        foreach (var tag in added.Where(tag => !tags.Contains(tag, StringComparer.Ordinal)))
+        {
+            if (tags.Count >= options.Value.MaxTagsPerAsset)
+            {
+                break;
+            }
+
+            tags.Add(tag);
+        }
+
+        await write.Sql("UPDATE media_assets SET tags = @tags WHERE id = @id").With("@tags", JsonSerializer.Serialize(tags)).With("@id", id).ExecuteNonQueryAsync(cancellationToken);
+        await ReplaceTagsAsync(write, accountId, id, tags, cancellationToken);
+    }
 
     internal static async Task<bool> FolderExistsAsync(WriteCommands write, string accountId, long folderId, CancellationToken cancellationToken) =>
         await write.Sql("SELECT COUNT(*) FROM media_folders WHERE id = @folder AND account_id = @account")

@@ -4,6 +4,7 @@ using Tessera.Common;
 using Tessera.Imaging;
 using Tessera.Media;
 using Tessera.Outbound;
+using Tessera.Vision;
 
 namespace Tessera.Scraping;
 
@@ -13,10 +14,13 @@ namespace Tessera.Scraping;
 /// wanted ones into the caller's library (group = the site's host) until <c>max_files</c> are kept. Every request goes
 /// through the SSRF-safe client with our user agent, after the host's robots.txt allows it (<see cref="RobotsRules"/>)
 /// and its politeness slot is free (<see cref="HostPoliteness"/>); the whole scrape is bounded by
-/// <see cref="ScrapingOptions.MaxDuration"/> and returns what it has when time runs out.
+/// <see cref="ScrapingOptions.MaxDuration"/> and returns what it has when time runs out. With <c>ai_labeling</c> each
+/// image is labelled by the Vision module before it is stored and named from its labels (<c>sunset_beach_a1b2.jpg</c>);
+/// an image the engine cannot label keeps its own name and no <c>ai_label</c>.
 /// </summary>
 public sealed class Scraper(
-    PageFetcher fetcher, MediaLibrary library, IOptions<ScrapingOptions> options, IOptions<MediaOptions> mediaOptions, TimeProvider time)
+    PageFetcher fetcher, MediaLibrary library, IOptions<ScrapingOptions> options, IOptions<MediaOptions> mediaOptions, TimeProvider time,
+    VisionService vision, ILogger<Scraper> logger)
 {
     /// <summary>The error code of a fetch that the host's robots.txt does not allow.</summary>
     public const string RobotsDisallowedCode = "robots_disallowed";
@@ -139,8 +143,10 @@ public sealed class Scraper(
         }
 
         var fileName = Path.GetFileName(fetched.Value.Url.AbsolutePath) is { Length: > 0 } name ? name : "file";
+        var (labelledName, aiLabel, labels) = request.AiLabeling && kind == MediaKind.Image ? await LabelAsync(body, fileName, cancellationToken) : (fileName, null, null);
         using var content = new MemoryStream(body, writable: false);
-        var uploaded = await library.UploadAsync(accountId, content, body.LongLength, new MediaUpload(fileName, null, site.IdnHost, [], null), cancellationToken);
+        var uploaded = await library.UploadAsync(
+            accountId, content, body.LongLength, new MediaUpload(labelledName, null, site.IdnHost, [], null, Labels: labels), cancellationToken);
         if (!uploaded.IsSuccess)
         {
             Count(skipped, uploaded.Error.Code == MediaErrors.LimitReachedCode ? "library_full" : "refused");
@@ -148,7 +154,21 @@ public sealed class Scraper(
         }
 
         var asset = uploaded.Value;
-        return new ScrapedAsset(asset.Id, asset.FileName, candidate.Url.AbsoluteUri, asset.Kind, asset.Size, null);
+        return new ScrapedAsset(asset.Id, asset.FileName, candidate.Url.AbsoluteUri, asset.Kind, asset.Size, aiLabel);
+    }
+
+    /// <summary><c>ai_labeling</c>: the name from the image's labels, the doc's <c>ai_label</c>, and the labels the library indexes.</summary>
+    private async Task<(string FileName, string? AiLabel, string? Labels)> LabelAsync(byte[] body, string fileName, CancellationToken cancellationToken)
+    {
+        var labelled = await vision.LabelAsync(body, cancellationToken);
+        if (!labelled.IsSuccess || labelled.Value.Labels.Count == 0)
+        {
+            Log.NotLabelled(logger, fileName, labelled.IsSuccess ? "no label above the threshold" : labelled.Error.Message);
+            return (fileName, null, null);
+        }
+
+        var names = labelled.Value.Names;
+        return (VisionFileNames.From(names, body, fileName), VisionFileNames.Display(names), string.Join(", ", names));
     }
 
     /// <summary>One polite, robots-checked GET of <paramref name="url"/>, bounded by <paramref name="maxBytes"/>; a non-2xx is an error.</summary>

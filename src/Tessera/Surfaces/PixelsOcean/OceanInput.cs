@@ -153,4 +153,12 @@ internal static class OceanInput
         };
         return string.IsNullOrEmpty(text) ? Error.Validation($"'{name}' must be a whole number from {min} to {max}.") : Int(text, name, fallback, min, max);
     }
+
+    /// <summary>A form field's flag (<c>1</c>/<c>0</c>, <c>true</c>/<c>false</c>, <c>on</c>, <c>yes</c>/<c>no</c>); empty or absent = false.</summary>
+    public static Result<bool> FormFlag(string? value, string name) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "0" or "false" or "no" or "off" => false,
+        "1" or "true" or "yes" or "on" => true,
+        _ => Error.Validation($"'{name}' must be 1 or 0 (true or false)."),
+    };
 }

@@ -20,7 +20,7 @@ public static class OceanUploadEndpoints
         media.MapPost("/upload", UploadAsync).DisableAntiforgery()
             .WithRequestBody<UploadForm>("multipart/form-data")
             .Documented(PixelsOceanSurface.Sections.Media, "Upload file",
-                "multipart/form-data: `file` (required; an image — PNG, JPEG, GIF, WebP, AVIF —, a video — MP4, MOV, WebM, AVI — or a document — PDF, ZIP; at most Tessera:Media:MaxUploadBytes, 15 MB by default), `name` (defaults to the file name), `group`, `tags` (JSON array, e.g. [\"nature\",\"sky\"]), `auto_tag` (1/true), `folder_id`. The same bytes uploaded twice are stored once. `analysis` is `pending` until colours, perceptual hash and OCR text are computed (seconds).",
+                "multipart/form-data: `file` (required; an image — PNG, JPEG, GIF, WebP, AVIF —, a video — MP4, MOV, WebM, AVI — or a document — PDF, ZIP; at most Tessera:Media:MaxUploadBytes, 15 MB by default), `name` (defaults to the file name), `group`, `tags` (JSON array, e.g. [\"nature\",\"sky\"]), `auto_tag` (1/true: the image's labels from the vision engine — the 80 COCO object classes locally, see docs/vision.md — are added to its tags and its searchable `labels` during analysis), `folder_id`. The same bytes uploaded twice are stored once. `analysis` is `pending` until colours, perceptual hash, OCR text and auto_tag labels are computed (seconds).",
                 "multipart/form-data: file=@photo.jpg, name=My Photo, tags=[\"nature\",\"landscape\"], auto_tag=1",
                 """{"success":true,"media_id":42,"url":"https://host/ocean/m/42/.../photo.jpg","tags":["nature","landscape"],"type":"image","name":"My Photo"}""");
         return media;
@@ -55,15 +55,16 @@ public static class OceanUploadEndpoints
 
         var tags = Tags(form["tags"].ToString());
         var folder = OceanInput.Id(form["folder_id"].ToString(), "folder_id");
-        if (!tags.IsSuccess || !folder.IsSuccess)
+        var autoTag = OceanInput.FormFlag(form["auto_tag"].ToString(), "auto_tag");
+        if (!tags.IsSuccess || !folder.IsSuccess || !autoTag.IsSuccess)
         {
-            return new ErrorResult((!tags.IsSuccess ? tags.Error : folder.Error)!);
+            return new ErrorResult((!tags.IsSuccess ? tags.Error : !folder.IsSuccess ? folder.Error : autoTag.Error)!);
         }
 
         await using var content = file.OpenReadStream();
         var uploaded = await library.UploadAsync(
             TesseraClaims.AccountIdOf(context.User)!, content, file.Length,
-            new MediaUpload(file.FileName, form["name"].ToString(), form["group"].ToString(), tags.Value, folder.Value), ct);
+            new MediaUpload(file.FileName, form["name"].ToString(), form["group"].ToString(), tags.Value, folder.Value, autoTag.Value), ct);
         if (!uploaded.IsSuccess)
         {
             return new ErrorResult(uploaded.Error);
