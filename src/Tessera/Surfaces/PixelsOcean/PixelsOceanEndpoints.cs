@@ -30,6 +30,7 @@ public static class PixelsOceanEndpoints
         api.MapOceanGallery();
         api.MapOceanWatermark();
         api.MapOceanScrape();
+        api.MapOceanGenerate();
         var editor = api.MapGroup("/live-editor").RequireKey(Scopes.Media).RequireRateLimit(PixelsOceanSurface.Policies.Burst);
         editor.MapOceanLiveEditor();
         editor.MapOceanEditTemplates();

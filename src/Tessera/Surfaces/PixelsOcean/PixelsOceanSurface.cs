@@ -19,6 +19,7 @@ public static class PixelsOceanSurface
         public const string LiveEditor = "Live Editor";
         public const string Jobs = "Jobs";
         public const string Scraping = "Scraping";
+        public const string Generation = "Generation";
     }
 
     public static class Policies
@@ -40,7 +41,7 @@ public static class PixelsOceanSurface
         {
             Title = "Pixels Ocean",
             AcceptsBodyApiKey = true,
-            Sections = [Sections.Media, Sections.Collections, Sections.Watermark, Sections.LiveEditor, Sections.Jobs, Sections.Scraping],
+            Sections = [Sections.Media, Sections.Collections, Sections.Watermark, Sections.LiveEditor, Sections.Jobs, Sections.Scraping, Sections.Generation],
             RatePolicies = new Dictionary<string, IReadOnlyList<RateRule>>
             {
                 [Policies.Work] =
