@@ -426,6 +426,24 @@ public sealed class OceanGenerateTests
         Assert.Contains(expected, error.GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_generation_routes_are_in_llms_txt_and_openapi_under_the_generation_section_with_their_bodies()
+    {
+        await using var host = Host();
+
+        var llms = await host.Client.GetStringAsync("/ocean/llms.txt", Ct);
+        var paths = JsonDocument.Parse(await host.Client.GetStringAsync("/ocean/openapi.json", Ct)).RootElement.GetProperty("paths");
+
+        foreach (var path in new[] { GenerateApi, QueueApi, BatchApi })
+        {
+            Assert.Contains(path, llms, StringComparison.Ordinal);
+            var operation = paths.GetProperty(path).GetProperty("post");
+            Assert.Equal("Generation", operation.GetProperty("tags")[0].GetString());
+            Assert.True(operation.TryGetProperty("requestBody", out _), path);
+            Assert.Contains("gemini_key", operation.GetProperty("description").GetString(), StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>Whether <paramref name="text"/> is anywhere in the database: every file of the SQLite data directory (the
     /// database, its WAL, blobs), or on PostgreSQL the job rows' text columns.</summary>
     private static async Task<bool> DatabaseContainsAsync(TestDatabase database, string text)
