@@ -308,6 +308,35 @@ public sealed class OceanGenerateTests
     }
 
     [Fact]
+    public async Task A_flux_style_provider_runs_on_the_replicate_predictions_client()
+    {
+        JsonObject? sent = null;
+        string? authorization = null;
+        await using var replicate = await FakeProvider.StartAsync(app => app.MapPost("/v1/models/black-forest-labs/flux-2-pro/predictions", async (HttpRequest request) =>
+        {
+            authorization = request.Headers.Authorization;
+            sent = (await JsonNode.ParseAsync(request.Body))!.AsObject();
+            var png = "data:image/png;base64," + Convert.ToBase64String(Png(8, 8, green: 3));
+            return Results.Json(new { id = "p1", status = "succeeded", output = new[] { png, png }, urls = new { get = "", cancel = "" } }, statusCode: 201);
+        }));
+        await using var host = Host(factory => factory
+            .With("Tessera:Engines:Providers:flux:Kind", "replicate").With("Tessera:Engines:Providers:flux:BaseUrl", replicate.BaseUrl)
+            .With("Tessera:Engines:Providers:flux:ApiKey", "r8_operator").With("Tessera:Engines:Providers:flux:Model", "black-forest-labs/flux-2-pro")
+            .With("Tessera:Generation:Providers:flux2pro:Engine", "flux").With("Tessera:Generation:Providers:flux2pro:Title", "Flux 2 Pro")
+            .With("Tessera:Generation:Order", "flux2pro,local"));
+        var key = await host.UserAsync();
+
+        var made = await host.JsonAsync(HttpMethod.Post, GenerateApi, key, new { prompt = "A lighthouse", orientation = "square" });
+
+        Assert.Equal("flux2pro", made.GetProperty("provider").GetString());
+        Assert.Equal("Flux 2 Pro — Variation 2", made.GetProperty("images")[1].GetProperty("title").GetString());
+        Assert.Equal("Bearer r8_operator", authorization);
+        Assert.Equal("1:1", (string?)sent!["input"]!["aspect_ratio"]);
+        Assert.Equal(2, (int?)sent["input"]!["num_outputs"]);
+        Assert.StartsWith("A lighthouse, professional", (string?)sent["input"]!["prompt"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_provider_failing_is_a_502_naming_each_ones_reason()
     {
         var geminiKeys = new List<string?>();
