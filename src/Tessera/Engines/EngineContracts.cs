@@ -8,7 +8,23 @@ namespace Tessera.Engines;
 /// <param name="Model">The model definition (its <see cref="ModelDefinition.Settings"/> carry engine-specific values such as a provider's model name).</param>
 /// <param name="Input">The request body as the surface received it, already validated against the model's schema.</param>
 /// <param name="Attempt">1 for the first attempt.</param>
-public sealed record EngineRequest(string JobId, ModelDefinition Model, JsonElement Input, int Attempt);
+public sealed record EngineRequest(string JobId, ModelDefinition Model, JsonElement Input, int Attempt)
+{
+    /// <summary>A key the caller brought for this request only (Pixels Ocean's <c>gemini_key</c>); engines of that
+    /// provider use it instead of their configured key. Never part of a job's stored input.</summary>
+    public CallerApiKey? CallerKey { get; init; }
+}
+
+/// <summary>
+/// A caller's provider key, held only for the request that brought it. Its <see cref="ToString"/> never shows the
+/// value, so a record printed into a log line or an exception message cannot leak it.
+/// </summary>
+public sealed class CallerApiKey(string value)
+{
+    public string Value { get; } = value;
+
+    public override string ToString() => "[caller key]";
+}
 
 /// <summary>What an attempt made: one or more outputs and metadata the surface shows (frames, fps, seed ...).</summary>
 public sealed record EngineResult(IReadOnlyList<EngineOutput> Outputs, JsonObject? Metadata = null);

@@ -3,6 +3,7 @@ using Tessera.Admin;
 using Tessera.Canvas;
 using Tessera.Editing;
 using Tessera.Engines;
+using Tessera.Generation;
 using Tessera.Http.Idempotency;
 using Tessera.Http;
 using Tessera.Imaging;
@@ -86,6 +87,7 @@ public static class TesseraApp
         builder.AddEngines();
         builder.AddJobs();
         builder.AddEditing();
+        builder.AddGeneration();
         builder.AddRateLimits();
         builder.AddIdempotency();
 

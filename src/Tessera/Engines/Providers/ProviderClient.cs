@@ -30,7 +30,8 @@ internal sealed class ProviderClient(string engineName, ProviderEngineOptions op
         JsonNode? body,
         Func<JsonElement, string?>? describeError,
         CancellationToken cancellationToken,
-        Action<HttpRequestHeaders>? headers = null)
+        Action<HttpRequestHeaders>? headers = null,
+        CallerApiKey? callerKey = null)
     {
         using var request = new HttpRequestMessage(method, url);
         if (body is not null)
@@ -38,7 +39,7 @@ internal sealed class ProviderClient(string engineName, ProviderEngineOptions op
             request.Content = JsonContent.Create(body);
         }
 
-        Authorize(request);
+        Authorize(request, callerKey);
         headers?.Invoke(request.Headers);
         using var response = await Client().SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -74,7 +75,7 @@ internal sealed class ProviderClient(string engineName, ProviderEngineOptions op
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         if (IsProviderHost(url))
         {
-            Authorize(request);
+            Authorize(request, callerKey: null);
         }
 
         using var response = await Client().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
@@ -110,11 +111,24 @@ internal sealed class ProviderClient(string engineName, ProviderEngineOptions op
 
     private HttpClient Client() => httpClientFactory.CreateClient(HttpClientName);
 
-    private void Authorize(HttpRequestMessage request)
+    /// <summary>The caller's own key (a request's <c>gemini_key</c>) wins over the configured one for that call only.
+    /// Gemini takes its key in <c>x-goog-api-key</c> (a Bearer value there would be read as an OAuth token), never in the
+    /// query string, so it cannot end up in a logged URL.</summary>
+    private void Authorize(HttpRequestMessage request, CallerApiKey? callerKey)
     {
-        if (options.ApiKey.Length > 0)
+        var key = callerKey?.Value ?? options.ApiKey;
+        if (key.Length == 0)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
+            return;
+        }
+
+        if (options.Kind == ProviderKind.Gemini)
+        {
+            request.Headers.TryAddWithoutValidation("x-goog-api-key", key);
+        }
+        else
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         }
     }
 

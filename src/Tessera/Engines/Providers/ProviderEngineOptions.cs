@@ -9,7 +9,7 @@ public sealed class ProviderEngineOptions
     /// <summary>Scheme and host (and a path prefix if any), without <c>/v1</c>; empty means the kind's public default.</summary>
     public string BaseUrl { get; set; } = "";
 
-    /// <summary>Sent as <c>Authorization: Bearer</c> to <see cref="BaseUrl"/>'s host only (never to download hosts).</summary>
+    /// <summary>Sent as <c>Authorization: Bearer</c> (Gemini: <c>x-goog-api-key</c>) to <see cref="BaseUrl"/>'s host only (never to download hosts).</summary>
     public string ApiKey { get; set; } = "";
 
     /// <summary>The whole attempt (submit, poll, download); past it the attempt fails with transient <c>provider_timeout</c>.</summary>
@@ -44,6 +44,7 @@ public sealed class ProviderEngineOptions
     {
         ProviderKind.OpenAI => "https://api.openai.com",
         ProviderKind.Replicate => "https://api.replicate.com",
+        ProviderKind.Gemini => "https://generativelanguage.googleapis.com",
         _ => "http://127.0.0.1:8188",
     }).TrimEnd('/');
 }

@@ -24,6 +24,7 @@ internal sealed class ProviderEngines(IOptions<EnginesOptions> options, IHttpCli
                 ProviderKind.OpenAI => new OpenAIImagesEngine(name, engine, client, time, logger),
                 ProviderKind.Replicate => new ReplicateEngine(name, engine, client, time, logger),
                 ProviderKind.ComfyUI => new ComfyUIEngine(name, engine, client, time, logger),
+                ProviderKind.Gemini => new GeminiImagesEngine(name, engine, client, time, logger),
                 _ => null, // no Kind: ProviderOptionsValidator stops the start with a message
             };
             if (created is not null)

@@ -21,7 +21,7 @@ internal sealed class ProviderOptionsValidator : IValidateOptions<EnginesOptions
     {
         if (provider.Kind is null)
         {
-            yield return "Kind is required: openai, replicate or comfyui";
+            yield return "Kind is required: openai, replicate, comfyui or gemini";
             yield break;
         }
 

@@ -19,7 +19,7 @@ public static class OceanJobEndpoints
     {
         jobs.MapGet("/{id:long}", GetAsync)
             .Documented(PixelsOceanSurface.Sections.Jobs, "Get job status",
-                "Any job of yours (a scrape, a Live Editor batch): `status` queued | processing | completed | failed; `assets` {count, items: [{id, filename, url, type, size, ai_label, download_url}]} the job stored in your library (`url` is the source for a scrape, `download_url` the signed library file); `failures` [{media_id, error}] for items it could not do; `zip_url` (once finished) the signed link to all files as one ZIP. `download_url` and `zip_url` open without a key for a day. Poll every 2–5 seconds.",
+                "Any job of yours (a scrape, a Live Editor batch, a queued generation): `status` queued | processing | completed | failed; `assets` {count, items: [{id, filename, url, type, size, ai_label, download_url}]} the job stored in your library (`url` is the source for a scrape, `download_url` the signed library file); `failures` [{media_id, error}] for items it could not do; a generation also has `provider` and `images` [{index, title, provider, media_id, url}]; `zip_url` (once finished) the signed link to all files as one ZIP. `download_url` and `zip_url` open without a key for a day. Poll every 2–5 seconds.",
                 response: """{"success":true,"status":"completed","job_id":1024,"kind":"batch_edit","assets":{"count":1,"items":[{"id":501,"filename":"photo-edited.jpg","url":"https://host/ocean/m/501/.../photo-edited.jpg","type":"image","size":1048576,"download_url":"https://host/ocean/files/1024/photo-edited.jpg?expires=1798848000&signature=..."}]},"failures":[],"zip_url":"https://host/ocean/download/1024?expires=1798848000&signature=..."}""");
         return jobs;
     }
@@ -37,7 +37,13 @@ public static class OceanJobEndpoints
     public sealed record JobResponse(
         bool Success, string Status, [property: JsonPropertyName("job_id")] long JobId, string Kind, JobAssets Assets, IReadOnlyList<JobFailureView> Failures,
         string? Error, [property: JsonPropertyName("created_at")] DateTimeOffset CreatedAt, [property: JsonPropertyName("completed_at")] DateTimeOffset? CompletedAt,
-        [property: JsonPropertyName("zip_url")] string? ZipUrl);
+        [property: JsonPropertyName("zip_url")] string? ZipUrl,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Provider = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<JobImageView>? Images = null);
+
+    /// <summary>A generated image of a <c>generate</c> job: its title and provider as <c>/api/generate</c> shows them, the
+    /// library asset it was kept as, and that asset's signed file URL.</summary>
+    public sealed record JobImageView(int Index, string Title, string Provider, [property: JsonPropertyName("media_id")] long MediaId, string Url);
 
     private static async Task<IResult> GetAsync(long id, HttpContext context, JobFiles jobFiles, CancellationToken ct)
     {
@@ -65,7 +71,7 @@ public static class OceanJobEndpoints
         var zip = job.Status == JobStatus.Succeeded || (job.Status != JobStatus.Queued && job.Status != JobStatus.Running && assets.Count > 0)
             ? OceanDownloadEndpoints.ZipUrlOf(context, id) : null;
         return TypedResults.Ok(new JobResponse(true, StatusOf(job.Status), id, job.Kind, new JobAssets(assets.Count, assets), failures,
-            job.ErrorMessage, job.CreatedAt, job.CompletedAt, zip));
+            job.ErrorMessage, job.CreatedAt, job.CompletedAt, zip, job.Metadata?["provider"]?.GetValue<string>(), Images(job.Metadata, assets)));
     }
 
     /// <summary>The queue's statuses in the doc's four words: a cancelled job is failed.</summary>
@@ -76,4 +82,14 @@ public static class OceanJobEndpoints
         JobStatus.Succeeded => "completed",
         _ => "failed",
     };
+
+    /// <summary>A generation's <c>images</c> (<c>GenerateJobHandler</c>'s metadata) whose asset is still in the library; null for other kinds.</summary>
+    private static List<JobImageView>? Images(JsonObject? metadata, IReadOnlyList<JobAssetView> assets) =>
+        metadata?["images"] is JsonArray images
+            ? [.. images.OfType<JsonObject>()
+                .Select(image => (Image: image, Asset: assets.FirstOrDefault(asset => asset.Id == image["media_id"]?.GetValue<long>())))
+                .Where(pair => pair.Asset is not null)
+                .Select(pair => new JobImageView(pair.Image["index"]?.GetValue<int>() ?? 0, pair.Image["title"]?.GetValue<string>() ?? "",
+                    pair.Image["provider"]?.GetValue<string>() ?? "", pair.Asset!.Id, pair.Asset.DownloadUrl))]
+            : null;
 }

@@ -32,6 +32,7 @@ public static class PixelsOceanEndpoints
         api.MapOceanScrape();
         api.MapOceanPipelines();
         api.MapOceanReplaceFlow();
+        api.MapOceanGenerate();
         var editor = api.MapGroup("/live-editor").RequireKey(Scopes.Media).RequireRateLimit(PixelsOceanSurface.Policies.Burst);
         editor.MapOceanLiveEditor();
         editor.MapOceanEditTemplates();

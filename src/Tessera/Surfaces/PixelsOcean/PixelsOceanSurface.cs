@@ -21,6 +21,7 @@ public static class PixelsOceanSurface
         public const string Scraping = "Scraping";
         public const string Pipelines = "Pipelines";
         public const string ReplaceFlow = "ReplaceFlow";
+        public const string Generation = "Generation";
     }
 
     public static class Policies
@@ -49,7 +50,7 @@ public static class PixelsOceanSurface
         {
             Title = "Pixels Ocean",
             AcceptsBodyApiKey = true,
-            Sections = [Sections.Media, Sections.Collections, Sections.Watermark, Sections.LiveEditor, Sections.Jobs, Sections.Scraping, Sections.Pipelines, Sections.ReplaceFlow],
+            Sections = [Sections.Media, Sections.Collections, Sections.Watermark, Sections.LiveEditor, Sections.Jobs, Sections.Scraping, Sections.Pipelines, Sections.ReplaceFlow, Sections.Generation],
             RatePolicies = new Dictionary<string, IReadOnlyList<RateRule>>
             {
                 [Policies.Work] =
