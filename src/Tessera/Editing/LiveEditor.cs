@@ -13,7 +13,7 @@ namespace Tessera.Editing;
 /// the answer is a 404 naming it, exactly as if it did not exist.
 /// </summary>
 public sealed class LiveEditor(
-    MediaLibrary library, MediaStore store, [FromKeyedServices(MediaBlobs.Key)] IBlobStore blobs, EditRenderer renderer, PreviewGate gate,
+    MediaLibrary library, MediaStore store, MediaFileReader files, EditRenderer renderer, PreviewGate gate,
     IOptions<EditingOptions> options, TimeProvider time, ILogger<LiveEditor> logger)
 {
     public static Error TooManyPreviews(int limit) =>
@@ -111,7 +111,7 @@ public sealed class LiveEditor(
         }
 
         var byId = images.Value.ToDictionary(asset => asset.Id);
-        var baseBytes = await ReadAsync(byId[baseId], cancellationToken);
+        var baseBytes = await files.ReadAsync(byId[baseId], cancellationToken);
         if (baseBytes is null)
         {
             return MediaErrors.AssetNotFound(baseId);
@@ -120,7 +120,7 @@ public sealed class LiveEditor(
         var layers = new Dictionary<long, byte[]>();
         foreach (var id in layerIds)
         {
-            var bytes = id == baseId ? baseBytes : await ReadAsync(byId[id], cancellationToken);
+            var bytes = id == baseId ? baseBytes : await files.ReadAsync(byId[id], cancellationToken);
             if (bytes is null)
             {
                 return MediaErrors.AssetNotFound(id);
@@ -130,18 +130,5 @@ public sealed class LiveEditor(
         }
 
         return (byId[baseId], new EditSources(baseBytes, byId[baseId].BlobHash, layers));
-    }
-
-    private async Task<byte[]?> ReadAsync(MediaAsset asset, CancellationToken cancellationToken)
-    {
-        await using var stream = await blobs.OpenReadAsync(asset.BlobHash, cancellationToken);
-        if (stream is null)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream((int)Math.Min(asset.Size, int.MaxValue));
-        await stream.CopyToAsync(buffer, cancellationToken);
-        return buffer.ToArray();
     }
 }

@@ -15,7 +15,7 @@ namespace Tessera.Generation;
 /// could none be stored (a full library), fails the job for good.
 /// </summary>
 internal sealed class GenerateJobHandler(
-    ImageGenerator generator, StylePresets styles, CallerKeys keys, MediaLibrary library, IOptions<GenerationOptions> options, ILogger<GenerateJobHandler> logger)
+    ImageGenerator generator, StylePresets styles, CallerKeys keys, GeneratedImageStore store, ILogger<GenerateJobHandler> logger)
     : IJobHandler
 {
     public const string JobKind = "generate";
@@ -43,24 +43,17 @@ internal sealed class GenerateJobHandler(
         var assetIds = new JsonArray();
         var images = new JsonArray();
         var failures = new JsonArray();
-        var stem = Stem(input.Prompt);
-        foreach (var image in made.Value.Images)
+        foreach (var (image, asset, error) in await store.KeepAsync(job.AccountId, input.Prompt, made.Value, cancellationToken))
         {
-            var extension = image.ContentType switch { "image/jpeg" => "jpg", "image/webp" => "webp", "image/gif" => "gif", _ => "png" };
-            using var content = new MemoryStream(image.Content.ToArray(), writable: false);
-            var stored = await library.UploadAsync(
-                job.AccountId, content, content.Length,
-                new MediaUpload($"{stem}_{image.Index + 1}.{extension}", image.Title, options.Value.LibraryGroup, ["generated", image.Provider], null),
-                cancellationToken);
-            if (stored.IsSuccess)
+            if (asset is not null)
             {
-                assetIds.Add(stored.Value.Id);
-                images.Add(new JsonObject { ["index"] = image.Index, ["title"] = image.Title, ["provider"] = image.Provider, ["media_id"] = stored.Value.Id });
+                assetIds.Add(asset.Id);
+                images.Add(new JsonObject { ["index"] = image.Index, ["title"] = image.Title, ["provider"] = image.Provider, ["media_id"] = asset.Id });
             }
             else
             {
-                Log.ImageNotStored(logger, job.Id, image.Index, stored.Error.Code);
-                failures.Add(new JsonObject { ["media_id"] = null, ["error"] = $"Image {image.Index + 1}: {stored.Error.Message}", ["code"] = stored.Error.Code });
+                Log.ImageNotStored(logger, job.Id, image.Index, error!.Code);
+                failures.Add(new JsonObject { ["media_id"] = null, ["error"] = $"Image {image.Index + 1}: {error.Message}", ["code"] = error.Code });
             }
         }
 
@@ -80,21 +73,5 @@ internal sealed class GenerateJobHandler(
             ["images"] = images,
             ["failures"] = failures,
         });
-    }
-
-    /// <summary>A file name stem from the prompt's first words: lower-case letters and digits joined by underscores.</summary>
-    private static string Stem(string prompt)
-    {
-        var builder = new StringBuilder();
-        foreach (var word in prompt.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(5))
-        {
-            var clean = new string([.. word.Where(char.IsAsciiLetterOrDigit)]);
-            if (clean.Length > 0)
-            {
-                builder.Append(builder.Length > 0 ? "_" : "").Append(clean);
-            }
-        }
-
-        return builder.Length > 0 ? builder.ToString(0, Math.Min(builder.Length, 48)) : "generated";
     }
 }

@@ -15,6 +15,7 @@ public static class GenerationExtensions
         services.AddSingleton<StylePresets>();
         services.AddSingleton<GenerationRequests>();
         services.AddSingleton<ImageGenerator>();
+        services.AddSingleton<GeneratedImageStore>();
         services.AddSingleton<BatchGeneration>();
         services.AddSingleton<CallerKeys>();
         services.AddSingleton<GenerateJobs>();

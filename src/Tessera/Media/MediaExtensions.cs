@@ -30,6 +30,7 @@ public static class MediaExtensions
         builder.Services.AddSingleton<MediaFetcher>();
         builder.Services.AddSingleton<MediaWatermarks>();
         builder.Services.AddSingleton<MediaArchive>();
+        builder.Services.AddSingleton<MediaFileReader>();
         builder.Services.AddSingleton<MediaLinks>();
         builder.Services.AddSingleton<JobLinks>();
         builder.Services.AddSingleton<JobFiles>();

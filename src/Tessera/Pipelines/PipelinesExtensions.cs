@@ -16,6 +16,9 @@ public static class PipelinesExtensions
         builder.Services.AddSingleton<IPipelineAction, SearchAction>();
         builder.Services.AddSingleton<IPipelineAction, OcrAction>();
         builder.Services.AddSingleton<IPipelineAction, FilterAction>();
+        builder.Services.AddSingleton<IPipelineAction, GenerateAction>();
+        builder.Services.AddSingleton<IPipelineAction, AnalyzeAction>();
+        builder.Services.AddSingleton<IPipelineAction, ReplaceAction>();
         return builder;
     }
 }

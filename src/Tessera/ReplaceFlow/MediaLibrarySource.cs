@@ -11,7 +11,7 @@ namespace Tessera.ReplaceFlow;
 /// group, OCR text or labels share a word with the headline (the library's full-text search, any word, ranked). The demo
 /// has no caller, so it never reads a library.
 /// </summary>
-public sealed class MediaLibrarySource(MediaNearDuplicates near, MediaLibrary library, [FromKeyedServices(MediaBlobs.Key)] IBlobStore blobs) : ICleanImageSource
+public sealed class MediaLibrarySource(MediaNearDuplicates near, MediaLibrary library, MediaFileReader files) : ICleanImageSource
 {
     public const string SourceName = "media_library";
 
@@ -40,24 +40,6 @@ public sealed class MediaLibrarySource(MediaNearDuplicates near, MediaLibrary li
             }
         }
 
-        return [.. found.Take(query.Limit).Select(asset => new CleanCandidate(SourceName, null, asset, asset.Name, (max, ct) => ReadAsync(asset, max, ct)))];
-    }
-
-    private async Task<byte[]?> ReadAsync(MediaAsset asset, long maxBytes, CancellationToken cancellationToken)
-    {
-        if (asset.Size > maxBytes)
-        {
-            return null;
-        }
-
-        await using var stream = await blobs.OpenReadAsync(asset.BlobHash, cancellationToken);
-        if (stream is null)
-        {
-            return null;
-        }
-
-        using var copy = new MemoryStream((int)asset.Size);
-        await stream.CopyToAsync(copy, cancellationToken);
-        return copy.ToArray();
+        return [.. found.Take(query.Limit).Select(asset => new CleanCandidate(SourceName, null, asset, asset.Name, (max, ct) => files.ReadAsync(asset, ct, max)))];
     }
 }

@@ -1,10 +1,8 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using Tessera.Accounts;
 using Tessera.Common;
 using Tessera.Imaging;
 using Tessera.Media;
-using Tessera.Storage;
 
 namespace Tessera.Pipelines.Actions;
 
@@ -12,7 +10,7 @@ namespace Tessera.Pipelines.Actions;
 /// <c>ocr</c>: the text in images (Tesseract, each image under the engine's time bound). Library items already analysed
 /// answer their stored text without reading again; URLs are fetched through the SSRF-safe client.
 /// </summary>
-public sealed class OcrAction(IOcrEngine ocr, MediaFetcher fetcher, MediaStore media, [FromKeyedServices(MediaBlobs.Key)] IBlobStore blobs) : IPipelineAction
+public sealed class OcrAction(IOcrEngine ocr, MediaFetcher fetcher, MediaStore media, MediaFileReader files) : IPipelineAction
 {
     public const int MaxImages = 10;
 
@@ -71,18 +69,6 @@ public sealed class OcrAction(IOcrEngine ocr, MediaFetcher fetcher, MediaStore m
         };
     }
 
-    private async Task<string?> ReadAsync(MediaAsset asset, CancellationToken cancellationToken)
-    {
-        if (asset.Kind != "image" || await blobs.OpenReadAsync(asset.BlobHash, cancellationToken) is not { } stream)
-        {
-            return null;
-        }
-
-        await using (stream)
-        {
-            using var copy = new MemoryStream();
-            await stream.CopyToAsync(copy, cancellationToken);
-            return await ocr.ReadTextAsync(copy.ToArray(), cancellationToken);
-        }
-    }
+    private async Task<string?> ReadAsync(MediaAsset asset, CancellationToken cancellationToken) =>
+        asset.Kind == "image" && await files.ReadAsync(asset, cancellationToken) is { } bytes ? await ocr.ReadTextAsync(bytes, cancellationToken) : null;
 }
