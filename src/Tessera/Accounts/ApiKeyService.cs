@@ -123,6 +123,13 @@ public sealed class ApiKeyService(
             .OrderBy(key => key.CreatedAt).ThenBy(key => key.Id)
             .ToListAsync(cancellationToken);
 
+    /// <summary>Every sub-key of the account, whichever of its keys made it, oldest first (the Ocean list "all your sub-keys").</summary>
+    public async Task<IReadOnlyList<ApiKey>> ListAccountSubKeysAsync(string accountId, CancellationToken cancellationToken = default) =>
+        await db.Set<ApiKey>().AsNoTracking()
+            .Where(key => key.AccountId == accountId && key.ParentKeyId != null)
+            .OrderBy(key => key.CreatedAt).ThenBy(key => key.Id)
+            .ToListAsync(cancellationToken);
+
     public Task<ApiKey?> FindAsync(string keyId, CancellationToken cancellationToken = default) =>
         db.Set<ApiKey>().AsNoTracking().FirstOrDefaultAsync(key => key.Id == keyId, cancellationToken);
 

@@ -19,6 +19,8 @@ public static class PixelsOceanSurface
         public const string LiveEditor = "Live Editor";
         public const string Jobs = "Jobs";
         public const string Scraping = "Scraping";
+        public const string Automation = "Automation";
+        public const string Platform = "Platform";
     }
 
     public static class Policies
@@ -40,7 +42,8 @@ public static class PixelsOceanSurface
         {
             Title = "Pixels Ocean",
             AcceptsBodyApiKey = true,
-            Sections = [Sections.Media, Sections.Collections, Sections.Watermark, Sections.LiveEditor, Sections.Jobs, Sections.Scraping],
+            Sections = [Sections.Media, Sections.Collections, Sections.Watermark, Sections.LiveEditor, Sections.Jobs, Sections.Scraping,
+                Sections.Automation, Sections.Platform],
             RatePolicies = new Dictionary<string, IReadOnlyList<RateRule>>
             {
                 [Policies.Work] =
