@@ -1,5 +1,6 @@
 using Tessera.Accounts;
 using Tessera.Admin;
+using Tessera.Automation;
 using Tessera.Canvas;
 using Tessera.Editing;
 using Tessera.Engines;
@@ -75,6 +76,7 @@ public static class TesseraApp
         builder.AddImaging();
         builder.AddMedia();
         builder.AddScraping();
+        builder.AddAutomation();
         builder.AddPayments();
         builder.AddVerification();
         builder.AddEngines();

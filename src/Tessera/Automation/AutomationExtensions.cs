@@ -1,0 +1,19 @@
+using Tessera.Automation.Schedules;
+
+namespace Tessera.Automation;
+
+/// <summary>The Automation module's front door: recurring scrapes, webhook registrations and exports (docs/automation.md).</summary>
+public static class AutomationExtensions
+{
+    public static IHostApplicationBuilder AddAutomation(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AutomationOptions>().BindConfiguration(AutomationOptions.Section)
+            .Validate(o => o.MaxSchedulesPerAccount > 0 && o.SchedulerBatch > 0 && o.RunLease > TimeSpan.Zero && o.MaxWebhooksPerAccount > 0 && o.MaxExportItems > 0,
+                "Tessera:Automation: limits, the batch and the run lease must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ScheduleStore>();
+        builder.Services.AddSingleton<ScheduleRunner>();
+        builder.Services.AddHostedService<ScheduleWorker>();
+        return builder;
+    }
+}
