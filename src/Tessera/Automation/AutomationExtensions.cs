@@ -1,4 +1,6 @@
+using Tessera.Automation.Hooks;
 using Tessera.Automation.Schedules;
+using Tessera.Jobs;
 
 namespace Tessera.Automation;
 
@@ -14,6 +16,8 @@ public static class AutomationExtensions
         builder.Services.AddSingleton<ScheduleStore>();
         builder.Services.AddSingleton<ScheduleRunner>();
         builder.Services.AddHostedService<ScheduleWorker>();
+        builder.Services.AddSingleton<WebhookRegistry>();
+        builder.Services.AddSingleton<IJobTerminalHook, JobEventHook>();
         return builder;
     }
 }

@@ -20,6 +20,9 @@ public sealed class AutomationOptions
     /// <summary>Webhook registrations one account may hold.</summary>
     public int MaxWebhooksPerAccount { get; set; } = 10;
 
+    /// <summary>How long <c>webhooks/test</c> waits for its first delivery attempt before answering with the message still pending.</summary>
+    public TimeSpan WebhookTestWait { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Media items one export call may push.</summary>
     public int MaxExportItems { get; set; } = 20;
 }

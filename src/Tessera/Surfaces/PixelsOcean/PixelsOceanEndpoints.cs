@@ -34,7 +34,7 @@ public static class PixelsOceanEndpoints
         editor.MapOceanLiveEditor();
         editor.MapOceanEditTemplates();
         api.MapGroup("/jobs").RequireKey(Scopes.Jobs).RequireRateLimit(PixelsOceanSurface.Policies.Burst).MapOceanJobs();
-        api.MapGroup("/automation").RequireKey(Scopes.Pipelines).RequireRateLimit(PixelsOceanSurface.Policies.Burst).MapOceanSchedules();
+        api.MapGroup("/automation").RequireKey(Scopes.Pipelines).RequireRateLimit(PixelsOceanSurface.Policies.Burst).MapOceanSchedules().MapOceanWebhooks();
         api.MapGroup("/platform/sub-keys").RequireKey(Scopes.Keys).RequireRateLimit(PixelsOceanSurface.Policies.Burst).MapOceanSubKeys();
         endpoints.MapOceanMediaFiles(surface.PathBase);
         endpoints.MapOceanLlmsText(surface.PathBase);

@@ -38,7 +38,7 @@ public static class PixelsOceanSurface
     }
 
     public static IHostApplicationBuilder AddPixelsOcean(this IHostApplicationBuilder builder) =>
-        builder.AddSurface(new SurfaceDescriptor(Name, "/ocean", PixelsOceanErrorShape.Instance)
+        builder.AddOceanAutomation().AddSurface(new SurfaceDescriptor(Name, "/ocean", PixelsOceanErrorShape.Instance)
         {
             Title = "Pixels Ocean",
             AcceptsBodyApiKey = true,
