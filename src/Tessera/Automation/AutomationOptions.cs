@@ -25,4 +25,7 @@ public sealed class AutomationOptions
 
     /// <summary>Media items one export call may push.</summary>
     public int MaxExportItems { get; set; } = 20;
+
+    /// <summary>The Shopify Admin API version exports call (Shopify supports each for a year).</summary>
+    public string ShopifyApiVersion { get; set; } = "2025-10";
 }

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Microsoft.Extensions.Options;
 using Tessera.Common;
-using Tessera.Outbound;
 using Tessera.Storage;
 using Tessera.Storage.Secrets;
 using Tessera.Webhooks;
@@ -14,8 +13,7 @@ namespace Tessera.Automation.Hooks;
 /// registration's secret is encrypted at rest and travels with each message, encrypted too, for the surface's signature.
 /// </summary>
 public sealed class WebhookRegistry(
-    TesseraDatabase database, ISecretProtector protector, ReceiverUrlCheck urls, WebhookOutbox outbox, TimeProvider time,
-    IOptions<AutomationOptions> options, IOptions<OutboundOptions> outbound)
+    TesseraDatabase database, ISecretProtector protector, TargetUrls urls, WebhookOutbox outbox, TimeProvider time, IOptions<AutomationOptions> options)
 {
     /// <summary>Every message this module queues has an id starting so (a surface's header hook recognises its deliveries by it).</summary>
     public const string MessagePrefix = "awh_";
@@ -24,29 +22,13 @@ public sealed class WebhookRegistry(
     public const int MaxSecretLength = 256;
     private const string Columns = "id, account_id, surface, url, secret, events, created_at";
 
-    /// <summary>
-    /// Null when <paramref name="url"/> may receive webhooks: https (plain http only where the operator allows private
-    /// networks, for development), and no address the outbound policy refuses. Else a 400 naming <paramref name="field"/>.
-    /// </summary>
-    public async Task<Error?> CheckUrlAsync(string? url, string field, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(url) || url.Length > 2048 || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && outbound.Value.AllowPrivateNetworks)))
-        {
-            return Error.Validation(outbound.Value.AllowPrivateNetworks
-                ? $"'{field}' must be an absolute http(s) URL of at most 2048 characters."
-                : $"'{field}' must be an absolute https URL of at most 2048 characters (plain http only where {OutboundOptions.Section}:AllowPrivateNetworks is on, for development).");
-        }
-
-        return await urls.CheckAsync(uri.AbsoluteUri, field, cancellationToken);
-    }
-
     public async Task<Result<WebhookRegistration>> RegisterAsync(
         string accountId, string surface, string url, string? secret, IReadOnlyList<string>? events, CancellationToken cancellationToken)
     {
-        if (await CheckUrlAsync(url, "url", cancellationToken) is { } refused)
+        var checkedUrl = await urls.CheckAsync(url, "url", cancellationToken);
+        if (!checkedUrl.IsSuccess)
         {
-            return refused;
+            return checkedUrl.Error;
         }
 
         if (secret is { } given && (given.Length is 0 or > MaxSecretLength || given.Any(char.IsControl)))
@@ -61,7 +43,7 @@ public sealed class WebhookRegistry(
                 $"'events' must list 1–{JobEventNames.MaxEvents} events: '{{kind}}.completed', '{{kind}}.failed' (e.g. scrape.completed), 'scrape.*', '*.failed' or '*' (left out: every event).");
         }
 
-        var target = new Uri(url.Trim()).AbsoluteUri;
+        var target = checkedUrl.Value.AbsoluteUri;
         var now = time.GetUtcNow();
         var limit = options.Value.MaxWebhooksPerAccount;
         var stored = subscribed is null || subscribed.Contains("*") ? null : string.Join(' ', subscribed);
@@ -107,13 +89,14 @@ public sealed class WebhookRegistry(
     public async Task<Result<WebhookMessage>> TestAsync(
         string accountId, string url, string? secret, string payloadJson, CancellationToken cancellationToken)
     {
-        if (await CheckUrlAsync(url, "url", cancellationToken) is { } refused)
+        var checkedUrl = await urls.CheckAsync(url, "url", cancellationToken);
+        if (!checkedUrl.IsSuccess)
         {
-            return refused;
+            return checkedUrl.Error;
         }
 
         var queued = await outbox.EnqueueAsync(
-            accountId, "webhook-test", JobEventNames.Test, new Uri(url.Trim()).AbsoluteUri, payloadJson,
+            accountId, "webhook-test", JobEventNames.Test, checkedUrl.Value.AbsoluteUri, payloadJson,
             Ids.NewSequential(MessagePrefix + "test_", time.GetUtcNow()), secret, cancellationToken);
         if (!queued.IsSuccess)
         {
