@@ -1,6 +1,4 @@
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
 using Tessera.Automation.Hooks;
 using Tessera.Webhooks;
 
@@ -21,10 +19,7 @@ public sealed class OceanSignatureHeaders : IWebhookHeaders
         ArgumentNullException.ThrowIfNull(headers);
         if (delivery.OwnSecret is { } secret && delivery.MessageId.StartsWith(WebhookRegistry.MessagePrefix, StringComparison.Ordinal))
         {
-            headers.TryAddWithoutValidation(Header, Sign(secret, delivery.Body.Span));
+            headers.TryAddWithoutValidation(Header, ReceiverSignature.Sign(secret, delivery.Body.Span));
         }
     }
-
-    public static string Sign(string secret, ReadOnlySpan<byte> body) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 }

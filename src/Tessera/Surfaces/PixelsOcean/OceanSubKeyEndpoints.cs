@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
@@ -109,7 +108,7 @@ public static class OceanSubKeyEndpoints
             return new ErrorResult(caller.Error);
         }
 
-        if (await FindOwnedAsync(key, caller.Value.AccountId, keys, ct) is not { } target)
+        if (await keys.FindSubKeyAsync(caller.Value.AccountId, key, ct) is not { } target)
         {
             return new ErrorResult(NoSuchSubKey);
         }
@@ -122,30 +121,6 @@ public static class OceanSubKeyEndpoints
 
         var revoked = await keys.SetStatusAsync(target.Id, KeyStatus.Revoked, KeyActor.Account, ct);
         return revoked.IsSuccess ? TypedResults.Ok(new RevokedSubKey(true, target.Id, revoked.Value.Status)) : new ErrorResult(revoked.Error);
-    }
-
-    /// <summary>
-    /// The account's sub-key named by <paramref name="reference"/>: its id, its display prefix (<c>sk_{id}</c>) or its full
-    /// text (then the text must be that key's: its hash is compared, so a guessed id with a made-up secret finds nothing).
-    /// </summary>
-    private static async Task<ApiKey?> FindOwnedAsync(string reference, string accountId, ApiKeyService keys, CancellationToken ct)
-    {
-        var text = reference.Trim().TrimEnd('…');
-        var fullText = KeyFormat.IdOf(text);
-        var id = fullText
-                 ?? (text.StartsWith(ApiKeyService.SubKeyPrefix, StringComparison.Ordinal) ? text[ApiKeyService.SubKeyPrefix.Length..] : text);
-        if (id.Length != KeyFormat.IdLength)
-        {
-            return null;
-        }
-
-        var key = await keys.FindAsync(id, ct);
-        if (key is null || key.AccountId != accountId || key.ParentKeyId is null)
-        {
-            return null;
-        }
-
-        return fullText is null || CryptographicOperations.FixedTimeEquals(KeyFormat.Hash(text), key.Hash) ? key : null;
     }
 
     /// <summary>The calling key, when it is an account key (a sub-key makes no keys).</summary>
