@@ -123,6 +123,37 @@ public sealed class ApiKeyService(
             .OrderBy(key => key.CreatedAt).ThenBy(key => key.Id)
             .ToListAsync(cancellationToken);
 
+    /// <summary>Every sub-key of the account, whichever of its keys made it, oldest first (the Ocean list "all your sub-keys").</summary>
+    public async Task<IReadOnlyList<ApiKey>> ListAccountSubKeysAsync(string accountId, CancellationToken cancellationToken = default) =>
+        await db.Set<ApiKey>().AsNoTracking()
+            .Where(key => key.AccountId == accountId && key.ParentKeyId != null)
+            .OrderBy(key => key.CreatedAt).ThenBy(key => key.Id)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The account's sub-key named by <paramref name="reference"/>: its id, its display prefix (<c>sk_{id}</c>) or its full
+    /// text — then the text must be that key's (its hash is compared in constant time), so an id with a made-up secret
+    /// finds nothing. Null for anything else, another account's sub-key included.
+    /// </summary>
+    public async Task<ApiKey?> FindSubKeyAsync(string accountId, string reference, CancellationToken cancellationToken = default)
+    {
+        var text = reference.Trim().TrimEnd('…');
+        var fromText = KeyFormat.IdOf(text);
+        var id = fromText ?? (text.StartsWith(SubKeyPrefix, StringComparison.Ordinal) ? text[SubKeyPrefix.Length..] : text);
+        if (id.Length != KeyFormat.IdLength)
+        {
+            return null;
+        }
+
+        var key = await FindAsync(id, cancellationToken);
+        if (key is null || key.AccountId != accountId || key.ParentKeyId is null)
+        {
+            return null;
+        }
+
+        return fromText is null || System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(KeyFormat.Hash(text), key.Hash) ? key : null;
+    }
+
     public Task<ApiKey?> FindAsync(string keyId, CancellationToken cancellationToken = default) =>
         db.Set<ApiKey>().AsNoTracking().FirstOrDefaultAsync(key => key.Id == keyId, cancellationToken);
 

@@ -1,5 +1,6 @@
 using Tessera.Accounts;
 using Tessera.Admin;
+using Tessera.Automation;
 using Tessera.Canvas;
 using Tessera.Editing;
 using Tessera.Engines;
@@ -82,6 +83,7 @@ public static class TesseraApp
         builder.AddPipelines();
         builder.AddReplaceFlow();
         builder.AddVision();
+        builder.AddAutomation();
         builder.AddPayments();
         builder.AddVerification();
         builder.AddEngines();

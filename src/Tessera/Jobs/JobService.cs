@@ -97,7 +97,7 @@ public sealed class JobService
 
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var job = new NewJob(
-            Ids.NewSequential("job_", _time.GetUtcNow()), submission.Kind, submission.Surface, submission.AccountId, submission.Model,
+            submission.Id ?? Ids.NewSequential("job_", _time.GetUtcNow()), submission.Kind, submission.Surface, submission.AccountId, submission.Model,
             submission.Input.GetRawText(), _options.MaxAttempts, now, now + (long)deadline.TotalMilliseconds, HoldId: null, currency?.Name,
             minorCost.Value, submission.WebhookUrl, now + (long)lifetime.TotalMilliseconds);
         var inserted = await _store.InsertAsync(job, hold, cancellationToken);

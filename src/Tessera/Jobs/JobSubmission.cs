@@ -12,6 +12,8 @@ namespace Tessera.Jobs;
 /// <param name="OutputLifetime">From submission: then the outputs are deleted and the job answers <c>expired</c> (24 h by default).</param>
 /// <param name="Kind"><see cref="JobKinds.Generation"/> (the default) or the kind of a registered <see cref="IJobHandler"/>.</param>
 /// <param name="Price">For kinds other than generation: the price in any ledger currency, or null for none.</param>
+/// <param name="Id">The job's id when the caller made it beforehand (a <c>job_</c> id from <c>Ids.NewSequential</c>, so pages
+/// keep their order): a scheduler records the id before it submits, so after a crash it can tell whether the job exists.</param>
 public sealed record JobSubmission(
     string AccountId,
     string Surface,
@@ -22,4 +24,5 @@ public sealed record JobSubmission(
     TimeSpan? Deadline = null,
     TimeSpan? OutputLifetime = null,
     string Kind = JobKinds.Generation,
-    JobPrice? Price = null);
+    JobPrice? Price = null,
+    string? Id = null);

@@ -22,7 +22,11 @@ public sealed class ScrapeJobs(JobService jobs, JobNumbers numbers, TesseraDatab
     public static Error TooManyScrapes(int limit) =>
         new("too_many_scrapes", $"At most {limit} scrapes of one account wait or run at once; poll GET /api/jobs/{{id}} and send the next when one is done.", 429);
 
-    public async Task<Result<SubmittedScrape>> SubmitAsync(string accountId, string surface, ScrapeRequest request, CancellationToken cancellationToken)
+    public Task<Result<SubmittedScrape>> SubmitAsync(string accountId, string surface, ScrapeRequest request, CancellationToken cancellationToken) =>
+        SubmitAsync(accountId, surface, request, null, cancellationToken);
+
+    /// <param name="jobId">The job's id when the caller made it beforehand (a scheduled run, which records it first).</param>
+    public async Task<Result<SubmittedScrape>> SubmitAsync(string accountId, string surface, ScrapeRequest request, string? jobId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var settings = options.Value;
@@ -40,7 +44,7 @@ public sealed class ScrapeJobs(JobService jobs, JobNumbers numbers, TesseraDatab
 
         var submitted = await jobs.SubmitAsync(
             new JobSubmission(accountId, surface, null, JsonSerializer.SerializeToElement(request), Kind: ScrapeJobHandler.JobKind,
-                Deadline: settings.MaxDuration + TimeSpan.FromMinutes(1), HoldTimeout: settings.MaxDuration + TimeSpan.FromMinutes(2)),
+                Deadline: settings.MaxDuration + TimeSpan.FromMinutes(1), HoldTimeout: settings.MaxDuration + TimeSpan.FromMinutes(2), Id: jobId),
             cancellationToken);
         if (!submitted.IsSuccess)
         {

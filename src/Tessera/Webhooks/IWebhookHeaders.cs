@@ -11,5 +11,9 @@ public interface IWebhookHeaders
     void Add(WebhookDelivery delivery, HttpRequestHeaders headers);
 }
 
-/// <summary>The delivery being sent: its message, attempt, <c>webhook-timestamp</c>, exact body bytes and the current secret.</summary>
-public sealed record WebhookDelivery(string MessageId, string AccountId, string Subject, string EventType, int Attempt, long Timestamp, ReadOnlyMemory<byte> Body, string Secret);
+/// <summary>
+/// The delivery being sent: its message, attempt, <c>webhook-timestamp</c>, exact body bytes and the account's current
+/// secret; <see cref="OwnSecret"/> is the secret the message was queued with for a surface's own signature (decrypted), if any.
+/// </summary>
+public sealed record WebhookDelivery(
+    string MessageId, string AccountId, string Subject, string EventType, int Attempt, long Timestamp, ReadOnlyMemory<byte> Body, string Secret, string? OwnSecret = null);

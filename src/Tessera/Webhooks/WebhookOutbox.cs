@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Tessera.Common;
 using Tessera.Outbound;
 using Tessera.Storage;
+using Tessera.Storage.Secrets;
 
 namespace Tessera.Webhooks;
 
@@ -11,8 +12,11 @@ namespace Tessera.Webhooks;
 /// The outbox: a webhook is a row written before anyone tries to send it, so an event once enqueued is delivered
 /// (or recorded as failed) even if this node dies. The delivery workers of every node send what is due.
 /// </summary>
-public sealed class WebhookOutbox(TesseraDatabase database, TimeProvider time, IOptions<WebhooksOptions> options, WebhookSignal signal)
+public sealed class WebhookOutbox(TesseraDatabase database, ISecretProtector protector, TimeProvider time, IOptions<WebhooksOptions> options, WebhookSignal signal)
 {
+    /// <summary>The purpose a message's own signing secret is encrypted for (<c>webhook_messages.own_secret</c>).</summary>
+    public const string OwnSecretPurpose = "webhooks.message-secret";
+
     private const string MessageColumns = "id, account_id, subject, event_type, url, payload, status, attempts, next_attempt_at, created_at, finished_at";
 
     /// <summary>
@@ -20,8 +24,17 @@ public sealed class WebhookOutbox(TesseraDatabase database, TimeProvider time, I
     /// (it becomes the <c>webhook-id</c>): enqueuing an id again returns the first message and sends nothing more.
     /// Without one, a new <c>msg_...</c> id is made.
     /// </summary>
+    public Task<Result<WebhookMessage>> EnqueueAsync(
+        string accountId, string subject, string eventType, string url, string payloadJson, string? messageId = null, CancellationToken cancellationToken = default) =>
+        EnqueueAsync(accountId, subject, eventType, url, payloadJson, messageId, null, cancellationToken);
+
+    /// <summary>
+    /// As above, with the message's own signing secret: kept encrypted beside the message (so a retry signs alike even
+    /// after the receiver's registration changed) and handed to every <see cref="IWebhookHeaders"/> as
+    /// <see cref="WebhookDelivery.OwnSecret"/>, for a surface's own signature header.
+    /// </summary>
     public async Task<Result<WebhookMessage>> EnqueueAsync(
-        string accountId, string subject, string eventType, string url, string payloadJson, string? messageId = null, CancellationToken cancellationToken = default)
+        string accountId, string subject, string eventType, string url, string payloadJson, string? messageId, string? ownSecret, CancellationToken cancellationToken)
     {
         if (Invalid(accountId, subject, eventType, payloadJson, messageId) is { } error)
         {
@@ -39,8 +52,8 @@ public sealed class WebhookOutbox(TesseraDatabase database, TimeProvider time, I
         var due = now + options.Value.Schedule()![0];
         await using var connection = await database.OpenAsync(cancellationToken);
         var inserted = await connection.Command($"""
-            INSERT INTO webhook_messages ({MessageColumns}, host)
-            VALUES (@id, @account, @subject, @event_type, @url, @payload, 'pending', 0, @due, @now, NULL, @host)
+            INSERT INTO webhook_messages ({MessageColumns}, host, own_secret)
+            VALUES (@id, @account, @subject, @event_type, @url, @payload, 'pending', 0, @due, @now, NULL, @host, @own_secret)
             ON CONFLICT (id) DO NOTHING
             """)
             .With("@id", id)
@@ -50,6 +63,7 @@ public sealed class WebhookOutbox(TesseraDatabase database, TimeProvider time, I
             .With("@url", url)
             .With("@host", checkedUrl.Value.IdnHost.ToLowerInvariant()) // the per-host delivery cap's key (WebhookDeliveryWorker)
             .With("@payload", payloadJson)
+            .With("@own_secret", ownSecret is null ? null : protector.Protect(ownSecret, OwnSecretPurpose))
             .With("@due", due.ToUnixTimeMilliseconds())
             .With("@now", now.ToUnixTimeMilliseconds())
             .ExecuteAndDisposeAsync(cancellationToken);

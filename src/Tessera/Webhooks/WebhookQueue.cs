@@ -11,7 +11,7 @@ namespace Tessera.Webhooks;
 /// </summary>
 internal sealed class WebhookQueue(TesseraDatabase database)
 {
-    private const string Returning = "RETURNING id, account_id, subject, event_type, url, payload, attempts, host";
+    private const string Returning = "RETURNING id, account_id, subject, event_type, url, payload, attempts, host, own_secret";
 
     // Fairness (issue #11): due messages are ranked within their account and within their host, each rank offset by
     // what that account or host already has in flight on this node (@account_inflight, @host_inflight: JSON objects
@@ -75,7 +75,7 @@ internal sealed class WebhookQueue(TesseraDatabase database)
         {
             claimed.Add(new ClaimedMessage(
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetInt32(6),
-                reader.GetString(7)));
+                reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8)));
         }
 
         return claimed;

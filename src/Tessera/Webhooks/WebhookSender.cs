@@ -4,11 +4,13 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Tessera.Outbound;
+using Tessera.Storage.Secrets;
 
 namespace Tessera.Webhooks;
 
 /// <summary>Makes one signed attempt through the SSRF-safe client and says how it went; it never throws for the receiver's faults.</summary>
-internal sealed class WebhookSender(OutboundHttp outbound, IEnumerable<IWebhookHeaders> headerHooks, TimeProvider time, IOptions<WebhooksOptions> options)
+internal sealed class WebhookSender(
+    OutboundHttp outbound, IEnumerable<IWebhookHeaders> headerHooks, ISecretProtector protector, TimeProvider time, IOptions<WebhooksOptions> options)
 {
     private const int ExcerptBytes = 1024;
 
@@ -34,9 +36,10 @@ internal sealed class WebhookSender(OutboundHttp outbound, IEnumerable<IWebhookH
         request.Headers.TryAddWithoutValidation("webhook-id", message.Id);
         request.Headers.TryAddWithoutValidation("webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
         request.Headers.TryAddWithoutValidation("webhook-signature", Signatures(secrets, message.Id, timestamp, body));
+        var ownSecret = message.OwnSecret is { } sealedSecret ? protector.Unprotect(sealedSecret, WebhookOutbox.OwnSecretPurpose) : null;
         foreach (var hook in _hooks)
         {
-            hook.Add(new WebhookDelivery(message.Id, message.AccountId, message.Subject, message.EventType, message.Attempt, timestamp, body, secrets[0]), request.Headers);
+            hook.Add(new WebhookDelivery(message.Id, message.AccountId, message.Subject, message.EventType, message.Attempt, timestamp, body, secrets[0], ownSecret), request.Headers);
         }
 
         var clock = Stopwatch.StartNew();

@@ -87,6 +87,24 @@ public sealed class RouteFuzzTests : IAsyncLifetime
         _known["jobId"] = [jobId];
         _known["id"] = [victim, jobId];
         await AddOwnMediaAsync();
+        await AddOwnAutomationAsync();
+    }
+
+    /// <summary>A schedule and a webhook of the fuzz user, so the automation routes' <c>{id}</c> names objects that are theirs.</summary>
+    private async Task AddOwnAutomationAsync()
+    {
+        foreach (var (path, body) in new (string, object)[]
+                 {
+                     ("/ocean/api/automation/schedules", new { url = "https://example.com/a", name = "fuzz" }),
+                     ("/ocean/api/automation/webhooks", new { url = "https://example.com/hook", secret = "fuzz" }),
+                 })
+        {
+            using var create = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+            create.Headers.Add("X-API-Key", _userKey);
+            var made = await (await _client.SendAsync(create, Ct)).ReadJsonAsync();
+            var id = (made.TryGetProperty("schedule_id", out var schedule) ? schedule : made.GetProperty("webhook_id")).GetInt64();
+            _known["id"] = [.. _known["id"], id.ToString(CultureInfo.InvariantCulture)];
+        }
     }
 
     /// <summary>

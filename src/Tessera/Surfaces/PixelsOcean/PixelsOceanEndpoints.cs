@@ -37,6 +37,9 @@ public static class PixelsOceanEndpoints
         editor.MapOceanLiveEditor();
         editor.MapOceanEditTemplates();
         api.MapGroup("/jobs").RequireKey(Scopes.Jobs).RequireRateLimit(PixelsOceanSurface.Policies.Burst).MapOceanJobs();
+        api.MapGroup("/automation").RequireKey(Scopes.Pipelines).RequireRateLimit(PixelsOceanSurface.Policies.Burst).MapOceanSchedules().MapOceanWebhooks();
+        api.MapGroup("/automation/export").RequireKey(Scopes.Pipelines).RequireRateLimit(PixelsOceanSurface.Policies.Work).MapOceanExports();
+        api.MapGroup("/platform/sub-keys").RequireKey(Scopes.Keys).RequireRateLimit(PixelsOceanSurface.Policies.Burst).MapOceanSubKeys();
         endpoints.MapOceanMediaFiles(surface.PathBase);
         endpoints.MapOceanDownloads(surface.PathBase);
         endpoints.MapOceanLlmsText(surface.PathBase);

@@ -22,6 +22,8 @@ public static class PixelsOceanSurface
         public const string Pipelines = "Pipelines";
         public const string ReplaceFlow = "ReplaceFlow";
         public const string Generation = "Generation";
+        public const string Automation = "Automation";
+        public const string Platform = "Platform";
     }
 
     public static class Policies
@@ -46,11 +48,12 @@ public static class PixelsOceanSurface
     }
 
     public static IHostApplicationBuilder AddPixelsOcean(this IHostApplicationBuilder builder) =>
-        builder.AddSurface(new SurfaceDescriptor(Name, "/ocean", PixelsOceanErrorShape.Instance)
+        builder.AddOceanAutomation().AddSurface(new SurfaceDescriptor(Name, "/ocean", PixelsOceanErrorShape.Instance)
         {
             Title = "Pixels Ocean",
             AcceptsBodyApiKey = true,
-            Sections = [Sections.Media, Sections.Collections, Sections.Watermark, Sections.LiveEditor, Sections.Jobs, Sections.Scraping, Sections.Pipelines, Sections.ReplaceFlow, Sections.Generation],
+            Sections = [Sections.Media, Sections.Collections, Sections.Watermark, Sections.LiveEditor, Sections.Jobs, Sections.Scraping, Sections.Pipelines, Sections.ReplaceFlow, Sections.Generation,
+                Sections.Automation, Sections.Platform],
             RatePolicies = new Dictionary<string, IReadOnlyList<RateRule>>
             {
                 [Policies.Work] =
