@@ -10,6 +10,7 @@ using Tessera.Benchmarks.Media;
 using Tessera.Benchmarks.Webhooks;
 using Tessera.Benchmarks.Payments;
 using Tessera.Benchmarks.Pipelines;
+using Tessera.Benchmarks.Scraping;
 using Tessera.Benchmarks.Vision;
 
 // Each benchmark prints its own figures: `dotnet run -c Release --project bench/Tessera.Benchmarks -- <name> [args]`.
@@ -31,6 +32,7 @@ return args.FirstOrDefault() switch
     "imaging" => await ImagingBenchmark.RunAsync(args[1..]),
     "editor" => await EditorBenchmark.RunAsync(args[1..]),
     "pipeline" => await PipelineBenchmark.RunAsync(args[1..]),
+    "crawl" => await CrawlBenchmark.RunAsync(args[1..]),
     "vision" => await VisionBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
@@ -53,6 +55,7 @@ static int Usage()
                Tessera.Benchmarks imaging [runs] [images]
                Tessera.Benchmarks editor [runs]
                Tessera.Benchmarks pipeline [iterations]
+               Tessera.Benchmarks crawl [runs]
                Tessera.Benchmarks vision [runs] [images]
         """);
     return 2;
