@@ -12,6 +12,7 @@ public static class PipelinesExtensions
         builder.Services.AddSingleton<PipelineActions>();
         builder.Services.AddSingleton<PipelineRunner>();
         builder.Services.AddSingleton<PipelineGate>();
+        builder.Services.AddSingleton<StepImages>();
         builder.Services.AddSingleton<IPipelineAction, ScrapeAction>();
         builder.Services.AddSingleton<IPipelineAction, SearchAction>();
         builder.Services.AddSingleton<IPipelineAction, OcrAction>();

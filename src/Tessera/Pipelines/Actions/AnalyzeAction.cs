@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Tessera.Accounts;
 using Tessera.Common;
-using Tessera.Media;
 using Tessera.Vision;
 
 namespace Tessera.Pipelines.Actions;
@@ -12,7 +11,7 @@ namespace Tessera.Pipelines.Actions;
 /// labels and, over all of them, the labels seen most (<c>top_labels</c>) and a <c>summary</c> of them ("Person Dog
 /// Frisbee") that a search or generate step can take as its words.
 /// </summary>
-public sealed class AnalyzeAction(VisionService vision, MediaFetcher fetcher, MediaStore media, MediaFileReader files) : IPipelineAction
+public sealed class AnalyzeAction(VisionService vision, StepImages images) : IPipelineAction
 {
     public const int MaxImages = 10;
     private const int TopLabels = 5;
@@ -20,9 +19,9 @@ public sealed class AnalyzeAction(VisionService vision, MediaFetcher fetcher, Me
     public PipelineActionDefinition Definition { get; } = new(
         "analyze", "Label what images show (objects, people, animals — the vision engine's classes): URLs or library ids.", Scopes.Media,
         [
-            new PipelineParam("urls", PipelineParamType.UrlList, "Images to label, by URL (e.g. $scrape.urls)."),
-            new PipelineParam("media_ids", PipelineParamType.IntegerList, "Images of your library to label, by id."),
-            new PipelineParam("max_images", PipelineParamType.Integer, "Images to label at most (the first ones).", Default: 3, Minimum: 1, Maximum: MaxImages),
+            StepImages.Urls("label"),
+            StepImages.MediaIds("label"),
+            StepImages.MaxImages("label", 3, MaxImages),
         ],
         [
             new PipelineOutput("count", "integer", "Images labelled."),
@@ -35,57 +34,33 @@ public sealed class AnalyzeAction(VisionService vision, MediaFetcher fetcher, Me
     public async Task<Result<JsonObject>> RunAsync(PipelineCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
-        var urls = call.Strings("urls");
-        var ids = call.Longs("media_ids");
-        if (urls.Count == 0 && ids.Count == 0)
+        var read = await images.ReadAsync(call, "label", 3, _ => true, cancellationToken);
+        if (!read.IsSuccess)
         {
-            return Error.Validation("Give 'urls' or 'media_ids': the images to label.");
+            return read.Error;
         }
 
-        var budget = call.Int("max_images", 3);
-        var images = new JsonArray();
+        var labelled = new JsonArray();
         var seen = new Dictionary<string, (int Count, double Score)>(StringComparer.OrdinalIgnoreCase);
         string? engine = null;
-        foreach (var asset in await media.GetManyAsync(call.AccountId, [.. ids.Take(budget)], cancellationToken))
+        foreach (var (entry, _, bytes) in read.Value.Where(image => image.Bytes is not null))
         {
-            if ((asset.Kind == "image" ? await files.ReadAsync(asset, cancellationToken) : null) is not { } bytes)
+            var named = await LabelAsync(bytes!, entry, labelled, seen, cancellationToken);
+            if (!named.IsSuccess)
             {
-                continue;
+                return named.Error;
             }
 
-            var labelled = await LabelAsync(bytes, new JsonObject { ["media_id"] = asset.Id }, images, seen, cancellationToken);
-            if (!labelled.IsSuccess)
-            {
-                return labelled.Error;
-            }
-
-            engine = labelled.Value;
-        }
-
-        foreach (var url in urls.Take(budget - images.Count))
-        {
-            var fetched = await fetcher.FetchAsync(url, cancellationToken);
-            if (!fetched.IsSuccess)
-            {
-                return fetched.Error with { Message = $"{url}: {fetched.Error.Message}" };
-            }
-
-            var labelled = await LabelAsync(fetched.Value.Body, new JsonObject { ["url"] = url }, images, seen, cancellationToken);
-            if (!labelled.IsSuccess)
-            {
-                return labelled.Error;
-            }
-
-            engine = labelled.Value;
+            engine = named.Value;
         }
 
         var top = seen.OrderByDescending(pair => pair.Value.Count).ThenByDescending(pair => pair.Value.Score).Take(TopLabels).Select(pair => pair.Key).ToList();
         return new JsonObject
         {
-            ["count"] = images.Count,
+            ["count"] = labelled.Count,
             ["summary"] = string.Join(' ', top.Select(label => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(label))),
             ["top_labels"] = new JsonArray([.. top.Select(label => (JsonNode)label)]),
-            ["images"] = images,
+            ["images"] = labelled,
             ["engine"] = engine,
         };
     }

@@ -95,6 +95,24 @@ internal sealed class OceanHost : IAsyncDisposable
         return json;
     }
 
+    /// <summary>Uploads and waits until the analysis (pHash, colours, OCR) is done: the asset as the media route shows it.</summary>
+    public async Task<JsonElement> AnalysedAsync(string key, byte[] bytes, string fileName)
+    {
+        var id = (await UploadAsync(key, bytes, fileName)).GetProperty("media").GetProperty("id").GetInt64();
+        for (var i = 0; i < 600; i++)
+        {
+            var media = (await JsonAsync(HttpMethod.Get, $"{MediaApi}/{id}", key)).GetProperty("media");
+            if (media.GetProperty("analysis").GetString() != "pending")
+            {
+                return media;
+            }
+
+            await Task.Delay(50, Ct);
+        }
+
+        throw new TimeoutException("The upload was not analysed.");
+    }
+
     /// <summary>A small PNG of one colour (a different colour gives different bytes).</summary>
     public static byte[] Png(int width = 32, int height = 24, byte red = 200, byte green = 60, byte blue = 30)
     {

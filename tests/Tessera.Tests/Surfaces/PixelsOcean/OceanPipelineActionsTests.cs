@@ -91,7 +91,8 @@ public sealed class OceanPipelineActionsTests : IAsyncLifetime
     public async Task Replace_finds_the_clean_copy_in_the_library_by_perceptual_hash()
     {
         var key = await _host.UserAsync();
-        var clean = (await _host.UploadAsync(key, Photo(), "original.jpg")).GetProperty("media_id").GetInt64();
+        // The near-duplicate search reads the perceptual hash the analysis stores: wait for it.
+        var clean = (await _host.AnalysedAsync(key, Photo(), "original.jpg")).GetProperty("id").GetInt64();
         var answer = await RunAsync(key, new { name = "swap", action = "replace", @params = new { url = new Uri(_site.Url, "/news").AbsoluteUri } });
 
         Assert.True(answer.GetProperty("success").GetBoolean(), answer.ToString());

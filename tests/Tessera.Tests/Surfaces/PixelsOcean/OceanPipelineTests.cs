@@ -111,7 +111,7 @@ public sealed class OceanPipelineTests : IAsyncLifetime
     [InlineData("""{"steps":[]}""", "'steps' is required")]
     [InlineData("""{"steps":[{"name":"a","action":"search"}],"stop_on_error":"no"}""", "'stop_on_error'")]
     [InlineData("""{"steps":[{"name":"a b","action":"search"}]}""", "steps[0]: 'name'")]
-    [InlineData("""{"steps":[{"name":"a","action":"paint"}]}""", "Step 'a': 'action' must be one of filter, ocr, scrape, search")]
+    [InlineData("""{"steps":[{"name":"a","action":"paint"}]}""", "Step 'a': 'action' must be one of analyze, filter, generate, ocr, replace, scrape, search")]
     [InlineData("""{"steps":[{"name":"a","action":"search"},{"name":"a","action":"search"}]}""", "Step 'a': the name is used")]
     [InlineData("""{"steps":[{"name":"a","action":"search","params":{"size":3}}]}""", "Step 'a': unknown param 'size'")]
     [InlineData("""{"steps":[{"name":"a","action":"search","params":{"limit":51}}]}""", "Step 'a', param 'limit' must be between 1 and 50")]
@@ -189,7 +189,7 @@ public sealed class OceanPipelineTests : IAsyncLifetime
         var key = await _host.UserAsync();
         var answer = await _host.JsonAsync(HttpMethod.Get, PipelineApi + "/actions", key);
         var actions = answer.GetProperty("actions").EnumerateArray().ToDictionary(action => action.GetProperty("name").GetString()!);
-        Assert.Superset(new HashSet<string> { "filter", "ocr", "scrape", "search" }, actions.Keys.ToHashSet());
+        Assert.Equal(["analyze", "filter", "generate", "ocr", "replace", "scrape", "search"], actions.Keys);
         var limit = actions["search"].GetProperty("params").EnumerateArray().Single(param => param.GetProperty("name").GetString() == "limit");
         Assert.Equal("integer", limit.GetProperty("type").GetString());
         Assert.Equal(10, limit.GetProperty("default").GetInt32());

@@ -124,31 +124,14 @@ public sealed class OceanReplaceFlowTests : IAsyncLifetime
 
     private static byte[] Html(string head, string body) => Encoding.UTF8.GetBytes($"<!doctype html><html><head>{head}</head><body>{body}</body></html>");
 
-    private async Task<JsonElement> AnalysedAsync(string key, byte[] bytes, string fileName)
-    {
-        var id = (await _host.UploadAsync(key, bytes, fileName)).GetProperty("media").GetProperty("id").GetInt64();
-        for (var i = 0; i < 600; i++)
-        {
-            var media = (await _host.JsonAsync(HttpMethod.Get, $"{MediaApi}/{id}", key)).GetProperty("media");
-            if (media.GetProperty("analysis").GetString() != "pending")
-            {
-                return media;
-            }
-
-            await Task.Delay(50, Ct);
-        }
-
-        throw new TimeoutException("The upload was not analysed.");
-    }
-
     private static List<JsonElement> Results(JsonElement answer) => [.. answer.GetProperty("results").EnumerateArray()];
 
     [Fact]
     public async Task The_clean_original_in_the_callers_library_is_found_as_the_same_photo_and_the_article_image_is_watermarked()
     {
         var key = await _host.UserAsync();
-        var clean = await AnalysedAsync(key, Clean, "harbour-bridge-original.jpg");
-        await AnalysedAsync(key, Unrelated, "market.jpg");
+        var clean = await _host.AnalysedAsync(key, Clean, "harbour-bridge-original.jpg");
+        await _host.AnalysedAsync(key, Unrelated, "market.jpg");
 
         var answer = await _host.JsonAsync(HttpMethod.Post, Api, key, new { article_url = Site("/news/bridge").AbsoluteUri, max_results = 4 });
         Assert.True(answer.GetProperty("success").GetBoolean());
@@ -197,7 +180,7 @@ public sealed class OceanReplaceFlowTests : IAsyncLifetime
     public async Task Another_accounts_library_is_never_searched_and_the_demo_searches_no_library()
     {
         var owner = await _host.UserAsync();
-        await AnalysedAsync(owner, Clean, "harbour-bridge-original.jpg");
+        await _host.AnalysedAsync(owner, Clean, "harbour-bridge-original.jpg");
 
         var stranger = await _host.UserAsync();
         var theirs = await _host.JsonAsync(HttpMethod.Post, Api, stranger, new { article_url = Site("/news/bridge").AbsoluteUri });
