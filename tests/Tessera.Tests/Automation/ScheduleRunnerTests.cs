@@ -171,6 +171,30 @@ public sealed class ScheduleRunnerTests : IAsyncLifetime
         Assert.Equal(1, await ScrapeJobsAsync(node, account));
     }
 
+    [Fact]
+    public async Task A_suspended_accounts_schedule_skips_its_runs_and_resumes_when_the_account_does()
+    {
+        var node = Node();
+        var (account, client) = await UserAsync(node);
+        var id = await CreateDailyAsync(client, hour: 6);
+        var accounts = node.Services.GetRequiredService<Tessera.Accounts.AccountService>();
+        await accounts.SetStatusAsync(account, Tessera.Accounts.AccountStatus.Suspended, Ct);
+
+        _clock.SetUtcNow(Start.Date.AddDays(1).AddHours(7));
+        Assert.Equal(1, await RaceAsync(node));
+        Assert.Equal(0, await ScrapeJobsAsync(node, account));
+        await using (var connection = await node.Services.GetRequiredService<TesseraDatabase>().OpenAsync(Ct))
+        await using (var command = connection.Command("SELECT last_error FROM automation_schedules WHERE id = @id").With("@id", id))
+        {
+            Assert.StartsWith("account_suspended", (string)(await command.ExecuteScalarAsync(Ct))!, StringComparison.Ordinal);
+        }
+
+        await accounts.SetStatusAsync(account, Tessera.Accounts.AccountStatus.Active, Ct);
+        _clock.SetUtcNow(Start.Date.AddDays(2).AddHours(7));
+        Assert.Equal(1, await RaceAsync(node));
+        Assert.Equal(1, await ScrapeJobsAsync(node, account));
+    }
+
     private async Task StrandAsync(TesseraFactory node, long id, string jobId)
     {
         await using var connection = await node.Services.GetRequiredService<TesseraDatabase>().OpenAsync(Ct);

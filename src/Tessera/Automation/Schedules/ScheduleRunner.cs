@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Tessera.Accounts;
 using Tessera.Common;
 using Tessera.Jobs;
 using Tessera.Scraping;
@@ -15,7 +16,8 @@ namespace Tessera.Automation.Schedules;
 /// A server that was down for several periods fires one run when it returns, not a backlog.
 /// </summary>
 public sealed class ScheduleRunner(
-    TesseraDatabase database, ScrapeJobs scrapes, JobService jobs, TimeProvider time, IOptions<AutomationOptions> options, ILogger<ScheduleRunner> logger)
+    TesseraDatabase database, ScrapeJobs scrapes, JobService jobs, AccountService accounts, TimeProvider time, IOptions<AutomationOptions> options,
+    ILogger<ScheduleRunner> logger)
 {
     /// <summary>One pass: finish stranded claims, then claim and fire what is due. Returns the runs this node fired.</summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
@@ -62,7 +64,13 @@ public sealed class ScheduleRunner(
     private async Task FireAsync(Schedule schedule, string jobId, DateTimeOffset due, CancellationToken cancellationToken)
     {
         string? error = null;
-        if (!(await jobs.GetAsync(schedule.AccountId, jobId, cancellationToken)).IsSuccess)
+        if (await accounts.FindAsync(schedule.AccountId, cancellationToken) is not { Status: AccountStatus.Active })
+        {
+            // A suspended account's schedules keep their times but do no work: the run is recorded as skipped.
+            error = "account_suspended: the account is not active, so the run was skipped.";
+            Log.RunRefused(logger, schedule.Id, due, "account_suspended", "the account is not active");
+        }
+        else if (!(await jobs.GetAsync(schedule.AccountId, jobId, cancellationToken)).IsSuccess)
         {
             var request = new ScrapeRequest(schedule.Url, schedule.SniperMode, schedule.MaxFiles, 0, null, false, false, schedule.AiLabeling, 1, Force: true);
             var submitted = await scrapes.SubmitAsync(schedule.AccountId, schedule.Surface, request, jobId, cancellationToken);
