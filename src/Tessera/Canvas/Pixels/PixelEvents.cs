@@ -86,7 +86,8 @@ public sealed class PixelSubscription : IDisposable
 
     internal void Drop()
     {
-        _queue.Writer.TryComplete();
+        // Marked dropped before the queue closes: a reader woken by the close must already see WasDropped (the other
+        // order let a reader find the queue closed while WasDropped was still false, and fail instead of resyncing).
         try
         {
             _dropped.Cancel();
@@ -95,5 +96,7 @@ public sealed class PixelSubscription : IDisposable
         {
             // Disposed by its handler at the same moment: nobody is left to tell.
         }
+
+        _queue.Writer.TryComplete();
     }
 }
