@@ -10,6 +10,9 @@ public sealed record JobFile(string Name, MediaAsset Asset);
 /// <summary>A job and the files it stored in its owner's library, in the order they were stored.</summary>
 public sealed record JobFileSet(Job Job, long Number, IReadOnlyList<JobFile> Files)
 {
+    /// <summary>Whether the job has stopped (succeeded, failed or cancelled): only then is its ZIP whole.</summary>
+    public bool Finished => Job.Status is not (JobStatus.Queued or JobStatus.Running);
+
     public JobFile? Named(string name) => Files.FirstOrDefault(file => string.Equals(file.Name, name, StringComparison.Ordinal));
 }
 

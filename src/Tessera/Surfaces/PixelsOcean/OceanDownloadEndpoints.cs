@@ -67,7 +67,7 @@ public static class OceanDownloadEndpoints
         }
 
         var set = opened.Value;
-        if (set.Job.Status is JobStatus.Queued or JobStatus.Running)
+        if (!set.Finished)
         {
             await KeyAccessRule.WriteAsync(context, Error.Conflict("job_not_finished", $"Job {jobId} is still {OceanJobEndpoints.StatusOf(set.Job.Status)}: download it once its status is completed."));
             return;

@@ -19,7 +19,7 @@ public static class OceanJobEndpoints
     {
         jobs.MapGet("/{id:long}", GetAsync)
             .Documented(PixelsOceanSurface.Sections.Jobs, "Get job status",
-                "Any job of yours (a scrape, a Live Editor batch, a queued generation): `status` queued | processing | completed | failed; `assets` {count, items: [{id, filename, url, type, size, ai_label, download_url}]} the job stored in your library (`url` is the source for a scrape, `download_url` the signed library file); `failures` [{media_id, error}] for items it could not do; a generation also has `provider` and `images` [{index, title, provider, media_id, url}]; `zip_url` (once finished) the signed link to all files as one ZIP. `download_url` and `zip_url` open without a key for a day. Poll every 2–5 seconds.",
+                "Any job of yours (a scrape, a Live Editor batch, a queued generation): `status` queued | processing | completed | failed; `assets` {count, items: [{id, filename, url, type, size, ai_label, download_url}]} the job stored in your library (`url` is the source for a scrape, else the library file; `download_url` the job's signed `/files` link); `failures` [{media_id, error}] for items it could not do; a generation also has `provider` and `images` [{index, title, provider, media_id, url}]; `zip_url` (once finished) the signed link to all files as one ZIP. `download_url` and `zip_url` open without a key for a day. Poll every 2–5 seconds.",
                 response: """{"success":true,"status":"completed","job_id":1024,"kind":"batch_edit","assets":{"count":1,"items":[{"id":501,"filename":"photo-edited.jpg","url":"https://host/ocean/m/501/.../photo-edited.jpg","type":"image","size":1048576,"download_url":"https://host/ocean/files/1024/photo-edited.jpg?expires=1798848000&signature=..."}]},"failures":[],"zip_url":"https://host/ocean/download/1024?expires=1798848000&signature=..."}""");
         return jobs;
     }
@@ -68,8 +68,7 @@ public static class OceanJobEndpoints
             }).ToList();
         var failures = (job.Metadata?["failures"] as JsonArray ?? []).OfType<JsonObject>()
             .Select(failure => new JobFailureView(failure["media_id"]?.GetValue<long>(), failure["error"]?.GetValue<string>() ?? "failed")).ToList();
-        var zip = job.Status == JobStatus.Succeeded || (job.Status != JobStatus.Queued && job.Status != JobStatus.Running && assets.Count > 0)
-            ? OceanDownloadEndpoints.ZipUrlOf(context, id) : null;
+        var zip = opened.Value.Finished && (job.Status == JobStatus.Succeeded || assets.Count > 0) ? OceanDownloadEndpoints.ZipUrlOf(context, id) : null;
         return TypedResults.Ok(new JobResponse(true, StatusOf(job.Status), id, job.Kind, new JobAssets(assets.Count, assets), failures,
             job.ErrorMessage, job.CreatedAt, job.CompletedAt, zip, job.Metadata?["provider"]?.GetValue<string>(), Images(job.Metadata, assets)));
     }
